@@ -1,0 +1,1 @@
+"""skprep benchmarks: ``python -m benchmarks [family ...]``."""

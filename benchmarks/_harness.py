@@ -1,0 +1,101 @@
+"""Tiny benchmark harness: time competitors on the same data in one process, report ratios.
+
+Speed is measured here, never by timed assertions in tests. Each ``bench_<family>.py``
+defines ``benchmarks() -> list[Benchmark]``; a benchmark has a ``setup`` (builds the data
+once) and named competitor callables taking that data. The reported time is the best of
+``repeat`` runs (the least noisy estimator of a function's cost on a busy machine), and every
+ratio is skprep's time over the competitor's, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
+
+
+def keras_or_none():
+    """The ``keras`` module on the TensorFlow backend, or None when not installed."""
+    try:
+        import keras
+        import tensorflow  # noqa: F401
+    except ImportError:
+        return None
+    return keras
+
+
+@dataclass
+class Benchmark:
+    name: str
+    setup: Callable[[], Any]
+    competitors: dict[str, Callable[[Any], Any]]
+    repeat: int = 5
+    target: str = ""
+    notes: str = ""
+    measure_memory: tuple = ()
+    results: dict = field(default_factory=dict)
+
+
+def best_time(fn, data, repeat):
+    fn(data)  # warm-up (imports, caches, TF graph tracing)
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn(data)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def peak_memory(fn, data):
+    """Peak bytes allocated through Python/NumPy allocators while ``fn(data)`` runs."""
+    gc.collect()
+    tracemalloc.start()
+    fn(data)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def run(bench: Benchmark) -> dict:
+    data = bench.setup()
+    out = {}
+    for label, fn in bench.competitors.items():
+        if fn is None:
+            continue
+        out[label] = best_time(fn, data, bench.repeat)
+    for label in bench.measure_memory:
+        out[f"{label} peak MiB"] = peak_memory(bench.competitors[label], data) / 2**20
+    bench.results = out
+    return out
+
+
+def report(bench: Benchmark) -> str:
+    r = bench.results
+    times = {k: v for k, v in r.items() if not k.endswith("MiB")}
+    ours = times.get("skprep")
+    lines = [
+        f"## {bench.name}",
+        "",
+        "| competitor | best time (s) | skprep / competitor |",
+        "|---|---:|---:|",
+    ]
+    for label, t in times.items():
+        ratio = "" if label == "skprep" or ours is None else f"{ours / t:.3f}"
+        lines.append(f"| {label} | {t:.4f} | {ratio} |")
+    for k, v in r.items():
+        if k.endswith("MiB"):
+            lines.append(f"| {k} | {v:.1f} | |")
+    if bench.target:
+        lines += ["", f"Target: {bench.target}"]
+    if bench.notes:
+        lines += ["", bench.notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,20 @@
+"""skprep: the Keras preprocessing layers as fast, scikit-learn-native transformers."""
+
+__version__ = "0.1.0.dev0"
+
+from . import hashing, image, lookup, numeric, text
+from .hashing import *  # noqa: F403
+from .image import *  # noqa: F403
+from .lookup import *  # noqa: F403
+from .numeric import *  # noqa: F403
+from .text import *  # noqa: F403
+from .utils.discovery import all_estimators  # noqa: F401  (listed in __all__ below)
+
+__all__ = sorted(
+    ["all_estimators"]
+    + [name for name in numeric.__all__ if name[0].isupper()]
+    + hashing.__all__
+    + image.__all__
+    + lookup.__all__
+    + text.__all__
+)

@@ -1,0 +1,3 @@
+"""image layers (see the image issue)."""
+
+__all__: list[str] = []

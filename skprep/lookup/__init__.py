@@ -1,0 +1,3 @@
+"""lookup layers (see the lookup issue)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""text layers (see the text issue)."""
+
+__all__: list[str] = []

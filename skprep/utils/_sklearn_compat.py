@@ -1,0 +1,27 @@
+"""The one module that imports scikit-learn's private helpers.
+
+scikit-learn moves private names between releases; keeping every such import here means a
+new scikit-learn release can break skprep in one place only.
+"""
+
+from sklearn.base import _fit_context
+from sklearn.utils._param_validation import (
+    Hidden,
+    Interval,
+    Options,
+    StrOptions,
+    validate_params,
+)
+from sklearn.utils.validation import _check_n_features, check_is_fitted, validate_data
+
+__all__ = [
+    "Hidden",
+    "Interval",
+    "Options",
+    "StrOptions",
+    "_check_n_features",
+    "_fit_context",
+    "check_is_fitted",
+    "validate_data",
+    "validate_params",
+]

@@ -1,0 +1,110 @@
+"""One home for turning integer indices into one_hot / multi_hot / count / tf_idf outputs.
+
+Shared by CategoryEncoding, the lookup layers, TextVectorization, Discretization and
+Hashing. Callers validate the indices; here ``-1`` means "dropped" (Keras's mask position
+in the encoded modes) and every other value must lie in ``[0, depth)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["ENCODED_MODES", "encode_indices"]
+
+ENCODED_MODES = ("one_hot", "multi_hot", "count", "tf_idf")
+
+
+def _bag_keys(indices, weights):
+    """Row-major keys (row, column) of every kept index, with its weight."""
+    n, m = indices.shape
+    rows = np.repeat(np.arange(n, dtype=np.int64), m)
+    cols = indices.ravel().astype(np.int64, copy=False)
+    keep = cols >= 0
+    w = None if weights is None else np.asarray(weights).ravel()
+    if not keep.all():
+        rows, cols = rows[keep], cols[keep]
+        w = None if w is None else w[keep]
+    return rows, cols, w
+
+
+def encode_indices(
+    indices,
+    depth: int,
+    output_mode: str,
+    *,
+    sparse: bool = True,
+    dtype=np.float32,
+    weights=None,
+    idf=None,
+):
+    """Encode integer indices as one-hot, multi-hot, count or tf-idf rows.
+
+    Parameters
+    ----------
+    indices : ndarray of int, shape (n,) or (n, m)
+        Category indices in ``[0, depth)``; ``-1`` entries are dropped. For ``one_hot``, a
+        1-D or ``(n, 1)`` input gives ``(n, depth)`` and ``(n, m)`` gives a dense
+        ``(n, m, depth)``. For the bag modes each row is one sample.
+    depth : int
+        Number of output columns.
+    output_mode : {"one_hot", "multi_hot", "count", "tf_idf"}
+    sparse : bool, default=True
+        Return a SciPy CSR matrix instead of a dense array (2-D outputs only).
+    dtype : dtype, default=float32
+        Output dtype (``tf_idf`` is always float32).
+    weights : ndarray, optional
+        Per-index weights summed instead of counts (``count`` mode only).
+    idf : ndarray of shape (depth,), optional
+        Inverse document frequencies (``tf_idf`` mode): value = count * idf[column].
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> encode_indices(np.array([[0, 1, 1]]), 3, "count", sparse=False, dtype=np.int64)
+    array([[1, 2, 0]])
+    """
+    indices = np.asarray(indices)
+    if output_mode == "tf_idf":
+        dtype = np.float32
+    if output_mode == "one_hot":
+        if indices.ndim == 2 and indices.shape[1] == 1:
+            indices = indices[:, 0]
+        if indices.ndim == 2:
+            if sparse:
+                raise ValueError(
+                    "one_hot output of a multi-column input has shape (n, m, depth), which a "
+                    "sparse matrix cannot hold: pass one column, or set sparse=False."
+                )
+            flat = encode_indices(indices.ravel(), depth, "one_hot", sparse=False, dtype=dtype)
+            return flat.reshape(indices.shape + (depth,))
+        indices = indices.reshape(-1, 1)
+        output_mode = "multi_hot"
+    if indices.ndim != 2:
+        raise ValueError(f"Expected indices of rank 1 or 2; got shape {indices.shape}.")
+    n = indices.shape[0]
+    rows, cols, w = _bag_keys(indices, weights if output_mode == "count" else None)
+    keys = rows * depth + cols
+    if output_mode == "multi_hot":
+        keys = np.unique(keys)
+        values = np.ones(keys.shape[0], dtype=dtype)
+    elif w is None:
+        keys, counts = np.unique(keys, return_counts=True)
+        values = counts.astype(dtype)
+    else:
+        keys, inverse = np.unique(keys, return_inverse=True)
+        values = np.bincount(inverse.ravel(), weights=w, minlength=keys.shape[0]).astype(dtype)
+    out_cols = keys % depth
+    if output_mode == "tf_idf":
+        values = (values * np.asarray(idf, dtype=np.float32)[out_cols]).astype(np.float32)
+    if sparse:
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // depth, minlength=n), out=indptr[1:])
+        return sp.csr_matrix((values, out_cols, indptr), shape=(n, depth))
+    out = np.zeros(n * depth, dtype=dtype)
+    out[keys] = values
+    return out.reshape(n, depth)
