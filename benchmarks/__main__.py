@@ -10,7 +10,7 @@ import sys
 
 from benchmarks._harness import keras_or_none, report, run
 
-FAMILIES = ("numeric", "lookup", "text", "hashing", "discretization", "image")
+FAMILIES = ("numeric", "lookup", "text", "hashing", "discretization", "image", "image_geometry")
 
 
 def main(argv):

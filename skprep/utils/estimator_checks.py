@@ -8,7 +8,7 @@ clone, ``fit`` returns ``self``, ``NotFittedError`` before ``fit``, input not mo
 pickle round trip, deterministic ``transform``, ``fit_transform`` agreeing with
 ``transform`` in shape and dtype, and seeded reproducibility of augmentations.
 
-Each layer family registers examples in ``skprep/<family>/_cases.py`` as ``CASES``, a list of
+Each layer family registers examples in a ``_cases`` module (``_CASE_MODULES``) as ``CASES``, a list of
 :class:`Case`, and the common checks it fails by design in ``EXPECTED_FAILED``.
 """
 
@@ -38,7 +38,15 @@ __all__ = [
     "sklearn_instances",
 ]
 
-_FAMILIES = ("numeric", "lookup", "text", "hashing", "image")
+_CASE_MODULES = (
+    "skprep.numeric._cases",
+    "skprep.numeric._discretization_cases",
+    "skprep.lookup._cases",
+    "skprep.text._cases",
+    "skprep.hashing._cases",
+    "skprep.image._cases",
+    "skprep.image._geometry_cases",
+)
 
 
 @dataclass
@@ -66,11 +74,11 @@ class Case:
 def cases() -> list[Case]:
     """Every registered case, family by family."""
     found = []
-    for family in _FAMILIES:
+    for name in _CASE_MODULES:
         try:
-            module = importlib.import_module(f"skprep.{family}._cases")
+            module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"skprep.{family}._cases":
+            if exc.name != name:
                 raise
             continue
         found.extend(module.CASES)
