@@ -1,3 +1,3 @@
-"""hashing layers (see the hashing issue)."""
+"""Hashing layers; their hash kernels live in :mod:`skprep.hashing.functional`."""
 
 __all__: list[str] = []
