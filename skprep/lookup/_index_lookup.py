@@ -579,5 +579,4 @@ def hash_buckets(strings: pa.Array, num_bins: int, salt=None) -> np.ndarray:
     """
     from ..hashing.functional import hash_to_bins
 
-    values = strings.to_numpy(zero_copy_only=False).astype(object)
-    return np.asarray(hash_to_bins(values, num_bins, salt=salt), dtype=np.int64)
+    return np.asarray(hash_to_bins(strings, num_bins, salt=salt), dtype=np.int64)
