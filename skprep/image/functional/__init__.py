@@ -5,4 +5,6 @@ Submodules: ``_resize`` / ``_crop`` / ``_color`` (resize, crops, pad, flip, cont
 brightness) and ``_affine`` (``affine_transform`` with Keras's 8-parameter convention).
 """
 
+from ._affine import affine_transform as affine_transform
+
 __all__: list[str] = []
