@@ -1,3 +1,5 @@
 """image layers (see the image issue)."""
 
-__all__: list[str] = []
+from ._geometry import RandomRotation, RandomTranslation, RandomZoom
+
+__all__: list[str] = ["RandomRotation", "RandomTranslation", "RandomZoom"]
