@@ -10,7 +10,16 @@ import sys
 
 from benchmarks._harness import keras_or_none, report, run
 
-FAMILIES = ("numeric", "lookup", "text", "hashing", "discretization", "image", "image_geometry")
+FAMILIES = (
+    "numeric",
+    "lookup",
+    "text",
+    "hashing",
+    "discretization",
+    "image",
+    "image_geometry",
+    "streaming",
+)
 
 
 def main(argv):
@@ -33,6 +42,8 @@ def main(argv):
         for bench in module.benchmarks():
             run(bench)
             print(report(bench), flush=True)
+        for extra in getattr(module, "reports", ()):
+            print(extra(), flush=True)
 
 
 if __name__ == "__main__":
