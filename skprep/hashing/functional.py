@@ -512,7 +512,11 @@ def hash_to_bins(values, num_bins: int, salt=None) -> np.ndarray:
         raise ValueError(f"num_bins must be a positive integer; got num_bins={num_bins}.")
     key = salt_key(salt)
     h = fingerprint64(values) if key is None else siphash24(values, *key)
-    return (h % _U64(num_bins)).astype(np.int64)
+    if num_bins & (num_bins - 1) == 0:  # a power of two: the modulo is a mask
+        h &= _U64(num_bins - 1)
+    else:
+        h %= _U64(num_bins)
+    return h.view(np.int64)  # every bin is < 2**63
 
 
 def fingerprint_cat64(a, b) -> np.ndarray:
