@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils import check_array
 
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
@@ -169,20 +170,32 @@ def _feature_names(estimator, input_features):
 
 
 def validate_columns(estimator, X, *, reset, by_column=False):
-    """Record/check ``n_features_in_`` and feature names, then split ``X`` into columns."""
+    """Record/check ``n_features_in_`` and feature names, then split ``X`` into columns.
+
+    A stateless layer used without ``fit`` (``reset=False`` but nothing recorded) checks the
+    input alone, without recording it and without warning about feature names.
+    """
     name = type(estimator).__name__
+    unfitted = not reset and not hasattr(estimator, "_ndim_in_")
     if is_dataframe(X):
-        validate_data(estimator, X, reset=reset, skip_check_array=True)
-        if reset:
-            estimator._ndim_in_ = 2
-        elif getattr(estimator, "_ndim_in_", 2) != 2:
-            raise ValueError(
-                f"{name} was fitted on input of rank {estimator._ndim_in_} but got a DataFrame."
-            )
         if X.shape[0] < 1:
             raise ValueError(
-                f"Found array with 0 sample(s) (shape={X.shape}) while a minimum of 1 is required by {name}."
+                f"Found array with 0 sample(s) (shape={X.shape}) while a minimum of 1 is "
+                f"required by {name}."
             )
+        if not unfitted:
+            validate_data(estimator, X, reset=reset, skip_check_array=True)
+            if reset:
+                estimator._ndim_in_ = 2
+            elif estimator._ndim_in_ != 2:
+                raise ValueError(
+                    f"{name} was fitted on input of rank {estimator._ndim_in_} but got a "
+                    f"DataFrame of shape {X.shape}."
+                )
+    elif unfitted:
+        X = check_array(
+            X, dtype=None, ensure_all_finite=False, ensure_2d=False, allow_nd=True, estimator=name
+        )
     else:
         X = validate_nd(estimator, X, reset=reset, dtype=None, ensure_all_finite=False)
     return split_columns(X, name, by_column=by_column)

@@ -285,37 +285,40 @@ def _fp_long(ld: _Loads, s, n):
     return out
 
 
-# FarmHash length classes: class c holds lengths in (_FP_BOUNDS[c-1], _FP_BOUNDS[c]]
-_FP_BOUNDS = np.array([0, 3, 7, 16, 32, 64], dtype=np.int64)
 _FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_long)
 
 
-def _chunked(kernel, data, starts, lengths, *args) -> np.ndarray:
+def _chunked(kernel, ld: _Loads, starts, lengths, *args) -> np.ndarray:
     """Run ``kernel`` over cache-sized chunks of strings (about 2x faster than one pass)."""
     n = lengths.shape[0]
     if n <= _CHUNK:
-        return kernel(_Loads(data), starts, lengths, *args)
-    ld = _Loads(data)
+        return kernel(ld, starts, lengths, *args)
     out = np.empty(n, dtype=np.uint64)
     for i in range(0, n, _CHUNK):
         out[i : i + _CHUNK] = kernel(ld, starts[i : i + _CHUNK], lengths[i : i + _CHUNK], *args)
     return out
 
 
-def _fingerprint64_chunk(ld, starts, lengths) -> np.ndarray:
+# FarmHash length class of each length 0..64 (65 stands for "longer"): 0 is the empty string
+_FP_CLASS = np.searchsorted(np.array([0, 3, 7, 16, 32, 64]), np.arange(66)).astype(np.uint8)
+_FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_long)
+
+
+def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
+    """Group the strings by length class (one pass each) and hash each group in chunks."""
+    ld = _Loads(data)
     out = np.full(lengths.shape[0], _K2, dtype=np.uint64)  # length 0 hashes to k2
     if not lengths.size:
         return out
-    lo, hi = np.searchsorted(_FP_BOUNDS, [lengths.min(), lengths.max()])
-    if lo == hi:  # one length class (the common case): no gather/scatter
-        if lo:
-            out[:] = _FP_KERNELS[lo](ld, starts, lengths)
+    classes = _FP_CLASS[np.minimum(lengths, 65)]
+    present = np.flatnonzero(np.bincount(classes, minlength=len(_FP_KERNELS)))
+    if present.size == 1:  # one length class (common for ids): no gather/scatter
+        if present[0]:
+            out[:] = _chunked(_FP_KERNELS[present[0]], ld, starts, lengths)
         return out
-    classes = np.searchsorted(_FP_BOUNDS, lengths)
-    for c in range(max(lo, 1), hi + 1):
+    for c in present[present > 0]:
         idx = np.flatnonzero(classes == c)
-        if idx.size:
-            out[idx] = _FP_KERNELS[c](ld, starts[idx], lengths[idx])
+        out[idx] = _chunked(_FP_KERNELS[c], ld, starts[idx], lengths[idx])
     return out
 
 
@@ -337,7 +340,7 @@ def fingerprint64(values) -> np.ndarray:
     array([11160318154034397263, 12917804110809363939, 13009744463427800296], dtype=uint64)
     """
     with np.errstate(over="ignore"):
-        return _chunked(_fingerprint64_chunk, *utf8_buffers(values))
+        return _fingerprint64_buffers(*utf8_buffers(values))
 
 
 # --------------------------------------------------------------------------------------------
@@ -383,31 +386,20 @@ def _key_word(k, name: str) -> np.uint64:
 
 
 def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    """SipHash of strings whose block counts are non-increasing (so active ones are a prefix)."""
     m = lengths.shape[0]
     nblocks = lengths // 8
-    top = int(nblocks.max()) if m else 0
-    sort = top > 1 and nblocks.min() != top
-    if sort:  # order by block count so the strings still hashing a block i are a prefix
-        order = _block_order(nblocks)
-        starts, lengths, nblocks = starts[order], lengths[order], nblocks[order]
     v0 = np.full(m, k0 ^ _U64(0x736F6D6570736575), dtype=np.uint64)
     v1 = np.full(m, k1 ^ _U64(0x646F72616E646F6D), dtype=np.uint64)
     v2 = np.full(m, k0 ^ _U64(0x6C7967656E657261), dtype=np.uint64)
     v3 = np.full(m, k1 ^ _U64(0x7465646279746573), dtype=np.uint64)
-    if top == 1 and nblocks.min() == 0:  # strings of 0-15 bytes: one gather/scatter
-        idx = np.flatnonzero(nblocks)
-        word = ld.f64(starts[idx])
-        a, b, c, d = _sip_rounds(v0[idx], v1[idx], v2[idx], v3[idx] ^ word, 2)
-        v0[idx], v1[idx], v2[idx], v3[idx] = a ^ word, b, c, d
-    else:
-        if sort:
-            active = np.searchsorted(-nblocks, -np.arange(1, top + 1), side="right")
-        else:
-            active = np.full(top, m)
-        for i, k in enumerate(active.tolist()):
-            word = ld.f64(starts[:k] + 8 * i)
-            a, b, c, d = _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k] ^ word, 2)
-            v0[:k], v1[:k], v2[:k], v3[:k] = a ^ word, b, c, d
+    top = int(nblocks[0]) if m else 0
+    # active[i]: how many strings have an 8-byte block i
+    active = np.searchsorted(-nblocks, -np.arange(1, top + 1), side="right")
+    for i, k in enumerate(active.tolist()):
+        word = ld.f64(starts[:k] + 8 * i)
+        a, b, c, d = _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k] ^ word, 2)
+        v0[:k], v1[:k], v2[:k], v3[:k] = a ^ word, b, c, d
     rest = lengths & 7
     word = ld.f64(starts + 8 * nblocks) & _TAIL_MASKS[rest]
     word |= (lengths.astype(np.uint64) & _U64(0xFF)) << _U64(56)
@@ -415,12 +407,20 @@ def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.nd
     v0 ^= word
     v2 ^= _U64(0xFF)
     v0, v1, v2, v3 = _sip_rounds(v0, v1, v2, v3, 4)
-    h = v0 ^ v1 ^ v2 ^ v3
-    if sort:
-        out = np.empty(m, dtype=np.uint64)
-        out[order] = h
-        return out
-    return h
+    return v0 ^ v1 ^ v2 ^ v3
+
+
+def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    """Order the strings by block count (radix sort), hash them in chunks, restore the order."""
+    ld = _Loads(data)
+    nblocks = lengths // 8
+    if not lengths.size or nblocks.min() == nblocks.max():
+        return _chunked(_siphash24_chunk, ld, starts, lengths, k0, k1)
+    order = _block_order(nblocks)
+    h = _chunked(_siphash24_chunk, ld, starts[order], lengths[order], k0, k1)
+    out = np.empty_like(h)
+    out[order] = h
+    return out
 
 
 def siphash24(values, k0: int, k1: int) -> np.ndarray:
@@ -447,7 +447,7 @@ def siphash24(values, k0: int, k1: int) -> np.ndarray:
     """
     k0, k1 = _key_word(k0, "k0"), _key_word(k1, "k1")
     with np.errstate(over="ignore"):
-        return _chunked(_siphash24_chunk, *utf8_buffers(values), k0, k1)
+        return _siphash24_buffers(*utf8_buffers(values), k0, k1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -512,7 +512,11 @@ def hash_to_bins(values, num_bins: int, salt=None) -> np.ndarray:
         raise ValueError(f"num_bins must be a positive integer; got num_bins={num_bins}.")
     key = salt_key(salt)
     h = fingerprint64(values) if key is None else siphash24(values, *key)
-    return (h % _U64(num_bins)).astype(np.int64)
+    if num_bins & (num_bins - 1) == 0:  # a power of two: the modulo is a mask
+        h &= _U64(num_bins - 1)
+    else:
+        h %= _U64(num_bins)
+    return h.view(np.int64)  # every bin is < 2**63
 
 
 def fingerprint_cat64(a, b) -> np.ndarray:

@@ -79,7 +79,7 @@ def test_property_unicode_is_utf8(values):
     assert fingerprint64(values).tolist() == [R.fingerprint64(v) for v in encoded]
 
 
-@pytest.mark.parametrize("chunk", [1, 3, 7, 64])
+@pytest.mark.parametrize("chunk", [2, 7, 64])
 def test_chunking_does_not_change_results(monkeypatch, rng, chunk):
     values = _random_bytes(rng, rng.integers(0, 150, 200))
     want_fp, want_sip = fingerprint64(values), siphash24(values, 5, 6)
