@@ -376,10 +376,11 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     ``epsilon * n`` ranks of the exact quantiles; every merge of another batch (or of another
     state, see :meth:`DiscretizationState.merge`) re-interpolates the sketch and may add up
     to ``epsilon`` of rank error in the worst case, so ``k`` batches are within
-    ``(k + 1) * epsilon`` of the exact quantile ranks. In practice the interpolation errors
-    average out: on 10**6 normal values the worst observed rank error with 1, 10, 100 and
-    1000 batches stayed below ``epsilon`` (see ``doc/design.md``). Data of at most
-    ``1 / epsilon`` values in total gives the same boundaries however it is split.
+    ``(k + 1) * epsilon`` of the exact quantile ranks. Measured on 10**6 normal values with
+    ``epsilon=0.01``, ``num_bins=10``: worst rank error 0 (one batch), 0.26 % (10 batches),
+    1.05 % (100 batches), 5.0 % (1000 batches) -- prefer few large batches, or a smaller
+    ``epsilon`` (see ``doc/design.md``). Data of at most ``1 / epsilon`` values in total
+    gives the same boundaries however it is split.
 
     **NaN and infinity.** NaN raises a ``ValueError`` in ``fit`` and ``transform`` (Keras
     learns NaN boundaries and puts NaN in the last bin, silently). ``+inf``/``-inf`` are
@@ -460,7 +461,7 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
             allow_nd=True,
             dtype="numeric",
             ensure_all_finite=False,
-            ensure_min_samples=1,
+            ensure_min_samples=0,  # an empty batch in a stream is fine; fit checks the total
         )
         if X.ndim == 0:
             X = X.reshape(1)
@@ -473,13 +474,16 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_X(X, reset=reset)
         if self.bin_boundaries is not None:
-            return X[:0]  # given boundaries: nothing to learn
+            self._n_checked = X.size + (0 if reset else self._n_checked)
+            return X.reshape(-1)[:0]  # given boundaries: nothing to learn
         return X
 
     def _set_adapt_state(self, state):
         if self.bin_boundaries is None:
             super()._set_adapt_state(state)
             return
+        if not self._n_checked:
+            raise ValueError("Discretization cannot be fitted on empty input (0 values).")
         self.adapt_state_ = state
         self.bin_boundaries_ = _check_boundaries(self.bin_boundaries)
         self.n_values_seen_ = 0
