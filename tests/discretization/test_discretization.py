@@ -24,7 +24,7 @@ from skprep.numeric import (
     merge_summaries,
     summarize,
 )
-from skprep.numeric._discretization import DiscretizationState
+from skprep.numeric._discretization import DiscretizationState, _lookup_table
 
 
 @pytest.fixture(params=[0, 1, 2])
@@ -44,6 +44,46 @@ def test_discretize_compares_in_float32():
     assert discretize(np.array([1.1]), b).tolist() == [1]
     assert discretize(np.array([1.1 - 1e-9]), b).tolist() == [1]  # equal after float32 cast
     assert discretize(np.array([1.0999999]), b).tolist() == [0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    boundaries=st.lists(
+        st.one_of(
+            st.floats(-1e4, 1e4, width=32),
+            st.sampled_from([0.0, 1.0, np.inf, -np.inf, 1e-30, 3e38, -3e38]),
+        ),
+        max_size=300,
+    ),
+    scale=st.sampled_from([1e-3, 1.0, 1e4, 1e30]),
+    seed=st.integers(0, 2**16),
+)
+def test_bucketize_equals_binary_search(boundaries, scale, seed):
+    """The table-driven bucketing (large inputs) equals a plain binary search, exactly."""
+    b = np.sort(np.array(boundaries, dtype=np.float32))
+    rng = np.random.RandomState(seed)
+    x = (rng.standard_cauchy(size=25_000) * scale).astype(np.float32)
+    x[: b.size] = b  # values equal to boundaries
+    x[b.size : 2 * b.size] = np.nextafter(b, np.float32(-np.inf))
+    x[-3:] = [np.inf, -np.inf, 0.0]
+    out = discretize(x, b)
+    assert out.dtype == np.int32
+    np.testing.assert_array_equal(out, np.searchsorted(b, x, side="right"))
+
+
+@pytest.mark.parametrize("dist", ["normal", "lognormal", "ints"])
+@pytest.mark.parametrize("k", [3, 9, 99, 500])
+def test_bucketize_paths(dist, k, seed):
+    rng = np.random.RandomState(seed)
+    x = {
+        "normal": rng.normal(size=50_000),
+        "lognormal": rng.lognormal(sigma=2, size=50_000),
+        "ints": rng.randint(-(2**30), 2**30, size=50_000),
+    }[dist].astype(np.float32)
+    b = np.quantile(x, np.arange(1, k + 1) / (k + 1)).astype(np.float32)
+    if k == 99:
+        assert _lookup_table(b) is not None  # the table path is exercised
+    np.testing.assert_array_equal(discretize(x, b), np.searchsorted(b, x, side="right"))
 
 
 def test_summary_helpers_agree_with_state(seed):
