@@ -203,6 +203,96 @@ def _check_boundaries(bin_boundaries) -> np.ndarray:
     return given.astype(np.float32)
 
 
+_LINEAR_MAX = 8  # up to this many boundaries: one comparison pass per boundary
+_LUT_MIN_VALUES = 20_000  # below: plain binary search (building the table costs more)
+_LUT_MAX_CELLS = 1 << 16
+_LUT_MAX_WINDOW = 4
+_CHUNK = 1 << 15
+
+
+def _count_linear(values, boundaries):
+    out = np.zeros(values.shape, dtype=np.int32)
+    for b in boundaries:
+        out += values >= b
+    return out
+
+
+def _lookup_table(b):
+    """Cells of a uniform grid over ``[b[0], b[-1]]`` and, per cell, the first boundary that
+    a value in the cell (give or take one cell of rounding) can reach, with the widest
+    window of boundaries any cell must compare; ``None`` if no grid keeps windows small."""
+    lo, hi = float(b[0]), float(b[-1])
+    n_cells = max(64, 1 << int(np.ceil(np.log2(4 * b.size))))
+    while n_cells <= _LUT_MAX_CELLS:
+        scale = n_cells / (hi - lo)
+        if not np.isfinite(np.float32(scale)):
+            return None
+        edges = lo + np.arange(-1, n_cells + 2) / scale  # edges[i] is the start of cell i - 1
+        lower = edges[:n_cells].copy()
+        upper = edges[3:].copy()
+        lower[0], upper[-1] = -np.inf, np.inf  # out-of-range values are clipped to end cells
+        start = np.searchsorted(b, lower, side="left").astype(np.int32)
+        window = int((np.searchsorted(b, upper, side="right") - start).max())
+        if window <= _LUT_MAX_WINDOW:
+            return lo, np.float32(scale), n_cells, start, window
+        n_cells *= 4
+    return None
+
+
+def _count_finite(values, b):
+    """Number of finite sorted boundaries ``b`` that are ``<= values`` (float32, no NaN)."""
+    if b.size <= _LINEAR_MAX or b[0] == b[-1]:
+        return _count_linear(values, b)
+    table = _lookup_table(b) if values.size >= _LUT_MIN_VALUES else None
+    if table is None:
+        return np.searchsorted(b, values, side="right").astype(np.int32)
+    lo, scale, n_cells, start, window = table
+    padded = np.concatenate([b, np.full(window, np.nan, dtype=np.float32)])
+    flat = values.reshape(-1)
+    out = np.empty(flat.shape, dtype=np.int32)
+    cell = np.empty(_CHUNK, dtype=np.float32)
+    index = np.empty(_CHUNK, dtype=np.int32)
+    count = np.empty(_CHUNK, dtype=np.int32)
+    hit = np.empty(_CHUNK, dtype=bool)
+    gathered = np.empty(_CHUNK, dtype=np.float32)
+    # Chunks keep the temporaries in cache. The float32 cell index is within one cell of
+    # the exact one, so each value is compared with its cell's window of boundaries only
+    # (NaN padding never compares true).
+    for i in range(0, flat.size, _CHUNK):
+        x = flat[i : i + _CHUNK]
+        m = x.size
+        c, ix, n, h, g = cell[:m], index[:m], count[:m], hit[:m], gathered[:m]
+        o = out[i : i + m]
+        np.subtract(x, np.float32(lo), out=c)
+        c *= scale
+        np.clip(c, 0, n_cells - 1, out=c)
+        ix[...] = c
+        np.take(start, ix, out=o)  # first boundary of each value's window
+        n[...] = 0
+        for t in range(window):
+            np.add(o, t, out=ix)
+            np.take(padded, ix, out=g)
+            np.greater_equal(x, g, out=h)
+            n += h
+        o += n
+    return out.reshape(values.shape)
+
+
+def _bucketize(values, boundaries):
+    """``searchsorted(boundaries, values, side="right")`` as int32, vectorised for speed:
+    infinite boundaries are counted apart, the finite ones through a lookup table."""
+    finite = np.isfinite(boundaries)
+    if finite.all():
+        return _count_finite(values, boundaries)
+    n_minus_inf = int(np.count_nonzero(boundaries == -np.inf))  # every value is >= -inf
+    n_plus_inf = int(np.count_nonzero(boundaries == np.inf))  # only +inf is >= +inf
+    out = _count_finite(values, boundaries[finite])
+    out += np.int32(n_minus_inf)
+    if n_plus_inf:
+        out += (values == np.inf).astype(np.int32) * np.int32(n_plus_inf)
+    return out
+
+
 def discretize(X, bin_boundaries) -> np.ndarray:
     """Bucket values by sorted boundaries (Keras ``Discretization`` in ``"int"`` mode).
 
@@ -242,7 +332,7 @@ def discretize(X, bin_boundaries) -> np.ndarray:
             "Discretization input contains NaN. Keras would silently put NaN in the last bin; "
             "impute missing values first (e.g. with sklearn.impute.SimpleImputer)."
         )
-    return np.searchsorted(boundaries, values, side="right").astype(np.int32, copy=False)
+    return _bucketize(values, boundaries)
 
 
 class DiscretizationState(AdaptState):
@@ -376,10 +466,11 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     ``epsilon * n`` ranks of the exact quantiles; every merge of another batch (or of another
     state, see :meth:`DiscretizationState.merge`) re-interpolates the sketch and may add up
     to ``epsilon`` of rank error in the worst case, so ``k`` batches are within
-    ``(k + 1) * epsilon`` of the exact quantile ranks. In practice the interpolation errors
-    average out: on 10**6 normal values the worst observed rank error with 1, 10, 100 and
-    1000 batches stayed below ``epsilon`` (see ``doc/design.md``). Data of at most
-    ``1 / epsilon`` values in total gives the same boundaries however it is split.
+    ``(k + 1) * epsilon`` of the exact quantile ranks. Measured on 10**6 normal values with
+    ``epsilon=0.01``, ``num_bins=10``: worst rank error 0 (one batch), 0.26 % (10 batches),
+    1.05 % (100 batches), 5.0 % (1000 batches) -- prefer few large batches, or a smaller
+    ``epsilon`` (see ``doc/design.md``). Data of at most ``1 / epsilon`` values in total
+    gives the same boundaries however it is split.
 
     **NaN and infinity.** NaN raises a ``ValueError`` in ``fit`` and ``transform`` (Keras
     learns NaN boundaries and puts NaN in the last bin, silently). ``+inf``/``-inf`` are
@@ -460,7 +551,7 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
             allow_nd=True,
             dtype="numeric",
             ensure_all_finite=False,
-            ensure_min_samples=1,
+            ensure_min_samples=0,  # an empty batch in a stream is fine; fit checks the total
         )
         if X.ndim == 0:
             X = X.reshape(1)
@@ -473,13 +564,16 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_X(X, reset=reset)
         if self.bin_boundaries is not None:
-            return X[:0]  # given boundaries: nothing to learn
+            self._n_checked = X.size + (0 if reset else self._n_checked)
+            return X.reshape(-1)[:0]  # given boundaries: nothing to learn
         return X
 
     def _set_adapt_state(self, state):
         if self.bin_boundaries is None:
             super()._set_adapt_state(state)
             return
+        if not self._n_checked:
+            raise ValueError("Discretization cannot be fitted on empty input (0 values).")
         self.adapt_state_ = state
         self.bin_boundaries_ = _check_boundaries(self.bin_boundaries)
         self.n_values_seen_ = 0
