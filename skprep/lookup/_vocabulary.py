@@ -319,7 +319,9 @@ def _sum_tables(tables: list[pa.Table]) -> pa.Table:
     table = pa.concat_tables(tables)
     value_cols = [c for c in table.column_names if c != "token"]
     grouped = table.group_by("token", use_threads=False).aggregate([(c, "sum") for c in value_cols])
-    return grouped.rename_columns(["token"] + value_cols)
+    # group_by returns many chunks sharing large buffers: make each column one contiguous
+    # array, so the state is small in memory and pickles (joblib) as flat buffers
+    return grouped.rename_columns(["token"] + value_cols).combine_chunks()
 
 
 class VocabularyState(AdaptState):
@@ -360,7 +362,18 @@ class VocabularyState(AdaptState):
         return pa.table(cols)
 
     def update(self, batch) -> VocabularyState:
-        """Count one batch: a :class:`TokenBatch`, :class:`TokenCodes` or bare tokens."""
+        """Count one batch: a :class:`TokenBatch`, :class:`TokenCodes`, bare tokens, or a
+        list of :class:`TokenBatch` (the chunks of one batch)."""
+        if isinstance(batch, list) and all(isinstance(b, TokenBatch) for b in batch):
+            for part in batch:
+                self._update_one(part)
+            self.n_batches += 1
+            return self
+        self._update_one(batch)
+        self.n_batches += 1
+        return self
+
+    def _update_one(self, batch) -> None:
         if not isinstance(batch, TokenBatch):
             batch = TokenBatch(batch)
         codes = batch.tokens
@@ -369,10 +382,8 @@ class VocabularyState(AdaptState):
         table, n_docs = _count_codes(codes, batch.doc_ids, batch.n_documents, self.track_documents)
         self._tables.append(table)
         self.n_documents += n_docs
-        self.n_batches += 1
         if len(self._tables) >= self._COMPACT_EVERY:
             self._compact()
-        return self
 
     def merge(self, other: VocabularyState) -> VocabularyState:
         """Add ``other``'s counts to this state's."""
