@@ -266,6 +266,11 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             if not (isinstance(X, np.ndarray) or hasattr(X, "iloc")):
                 X = np.asarray(X)
             ndim = X.ndim
+            if ndim == 0:
+                raise ValueError(
+                    f"{type(self).__name__} expects a 1-D or 2-D array; got a scalar {X!r}. "
+                    "Wrap it in a list."
+                )
         validate_data(self, X, reset=reset, skip_check_array=True, ensure_2d=False)
         if ndim == 2:
             _check_n_features(self, X, reset=reset)
@@ -574,6 +579,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
                 f"inverse_transform is only available with output_mode='int'; got "
                 f"output_mode={self.output_mode!r}."
             )
+        X = self._check_input(X, reset=False)
         if self.invert:
             return self._lookup(X, mask_index=0)
         return self._indices_to_tokens(X)

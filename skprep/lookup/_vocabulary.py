@@ -291,11 +291,15 @@ class VocabularyOptions:
 def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
     n_dict = len(codes.dictionary)
     counts = np.bincount(codes.codes, minlength=n_dict).astype(np.int64)
-    columns = {"token": codes.dictionary, "count": counts}
+    dictionary = codes.dictionary
+    seen = counts > 0
+    if not seen.all():  # unused dictionary entries (e.g. unused pandas categories)
+        dictionary, counts = dictionary.filter(pa.array(seen)), counts[seen]
+    columns = {"token": dictionary, "count": counts}
     n_docs = 0
     if track_documents:
         if doc_ids is None:
-            df = counts.copy()
+            df = counts.copy()  # each token its own document
             n_docs = len(codes.codes) if n_documents is None else int(n_documents)
         else:
             doc_ids = np.asarray(doc_ids, dtype=np.int64).ravel()
@@ -304,7 +308,7 @@ def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
                     f"doc_ids has {doc_ids.shape[0]} entries for {codes.codes.shape[0]} tokens."
                 )
             pairs = np.unique(doc_ids * max(n_dict, 1) + codes.codes)
-            df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)
+            df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)[seen]
             if n_documents is None:
                 n_docs = int(doc_ids.max()) + 1 if doc_ids.size else 0
             else:
