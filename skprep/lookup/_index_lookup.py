@@ -21,6 +21,7 @@ from ._vocabulary import (
     VocabularyOptions,
     VocabularyState,
     lookup_indices,
+    to_token_array,
 )
 
 __all__ = ["OUTPUT_MODES", "check_encoding", "hash_buckets"]
@@ -32,26 +33,34 @@ _CHUNK_TOKENS = 1 << 18  # tokens read per chunk (bounds temporaries)
 
 
 def _read_vocabulary_file(path, kind: str, encoding: str) -> pa.Array:
-    """One token per line (TF ``TextFileInitializer`` semantics)."""
+    """One token per line (TF ``TextFileInitializer`` semantics: ``\\n`` or ``\\r\\n``
+    line ends, a final line end is optional, empty lines are an error)."""
     if not os.path.exists(path):
         raise ValueError(f"Vocabulary file {path} does not exist.")
     with open(path, "rb") as fh:
         data = fh.read()
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    lines = [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
-    for k, ln in enumerate(lines):
-        if not ln:
-            raise ValueError(f"Invalid vocabulary file {path}: empty line found at position {k}.")
-    if kind == "int":
+    if data.endswith(b"\n"):
+        data = data[:-1]
+    lines = pa.array(data.split(b"\n") if data else [], type=pa.binary())
+    lines = pc.replace_substring_regex(lines, pattern="\r$", replacement="")
+    empty = np.flatnonzero(pc.equal(pc.binary_length(lines), 0).to_numpy(zero_copy_only=False))
+    if empty.size:
+        raise ValueError(
+            f"Invalid vocabulary file {path}: empty line found at position {empty[0]}."
+        )
+    if codecs.lookup(encoding).name == "utf-8":
         try:
-            return pa.array(np.array([int(ln) for ln in lines], dtype=np.int64))
-        except ValueError as exc:
-            raise ValueError(
-                f"Vocabulary file {path} must hold one integer per line: {exc}"
-            ) from None
-    return pa.array([ln.decode(encoding) for ln in lines], type=pa.string())
+            text = lines.cast(pa.string())
+        except pa.ArrowInvalid as exc:
+            raise ValueError(f"Vocabulary file {path} is not valid UTF-8.") from exc
+    else:
+        text = pa.array([ln.decode(encoding) for ln in lines.to_pylist()], type=pa.string())
+    if kind == "string":
+        return text
+    try:
+        return pc.cast(pc.utf8_trim_whitespace(text), pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"Vocabulary file {path} must hold one integer per line: {exc}") from None
 
 
 def _repeated(tokens: pa.Array) -> list:
@@ -63,8 +72,7 @@ def _repeated(tokens: pa.Array) -> list:
 class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
     """Keras ``IndexLookup`` semantics on top of :mod:`skprep.lookup._vocabulary`.
 
-    Subclasses set ``_kind`` ("string"/"int") and define ``_oov_buckets`` and
-    ``_default_oov_token``.
+    Subclasses set ``_kind`` ("string"/"int"), their parameters and ``_oov_buckets``.
     """
 
     _kind = "string"
@@ -144,9 +152,6 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
     def _special_tokens(self) -> tuple:
         return (self.mask_token, self.oov_token)
 
-    def _decode_special(self, token):
-        return token
-
     # -- given vocabulary -------------------------------------------------------------------
     def _vocabulary_array(self) -> tuple[pa.Array, bool]:
         """The ``vocabulary`` parameter as a flat array; True if it came from a file."""
@@ -166,8 +171,6 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         if isinstance(arr, np.ndarray) and arr.dtype.kind == "S":
             arr = np.char.decode(arr, self._encoding())
         try:
-            from ._vocabulary import to_token_array
-
             return to_token_array(arr, self._kind), False
         except (TypeError, ValueError) as exc:
             raise type(exc)(f"Invalid `vocabulary`: {exc}") from None
