@@ -41,7 +41,9 @@ def _read_vocabulary_file(path, kind: str, encoding: str) -> pa.Array:
         data = fh.read()
     if data.endswith(b"\n"):
         data = data[:-1]
-    lines = pa.array(data.split(b"\n") if data else [], type=pa.binary())
+    if not data:
+        raise ValueError(f"Cannot set an empty vocabulary: vocabulary file {path} is empty.")
+    lines = pa.array(data.split(b"\n"), type=pa.binary())
     lines = pc.replace_substring_regex(lines, pattern="\r$", replacement="")
     empty = np.flatnonzero(pc.equal(pc.binary_length(lines), 0).to_numpy(zero_copy_only=False))
     if empty.size:

@@ -392,6 +392,10 @@ def test_vocabulary_file_errors(tmp_path):
     ok.write_text("a\n")
     with pytest.raises(ValueError, match="does not support loading a vocabulary from file"):
         StringLookup(vocabulary=str(ok), output_mode="tf_idf", idf_weights=[1.0]).fit(["a"])
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        StringLookup(vocabulary=str(empty)).fit(["a"])
     bad_int = tmp_path / "i.txt"
     bad_int.write_text("1\nx\n")
     with pytest.raises(ValueError, match="one integer per line"):
