@@ -502,3 +502,55 @@ def test_string_buckets_fingerprint_and_siphash(k):
         SIP_133_137["a"] % k,
         SIP_133_137["hello"] % k,
     ]
+
+
+# -- a plain-Python reference of Keras's rules ---------------------------------------------------
+def _reference(train, test, *, mask, oov, max_tokens, kind):
+    from collections import Counter
+
+    counts = Counter(train)
+    for special in (mask, oov):
+        counts.pop(special, None)
+
+    def key(t):
+        return t.encode() if kind == "string" else t
+
+    ranked = sorted(counts, key=lambda t: (counts[t], key(t)), reverse=True)
+    token_start = (1 if mask is not None else 0) + 1
+    if max_tokens is not None:
+        ranked = ranked[: max_tokens - token_start]
+    vocab = ([mask] if mask is not None else []) + [oov] + ranked
+    index = {t: i + token_start for i, t in enumerate(ranked)}
+    out = [0 if (mask is not None and t == mask) else index.get(t, token_start - 1) for t in test]
+    return vocab, out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abZé日[]", max_size=3), min_size=1, max_size=50),
+    st.lists(st.text(alphabet="abZé日[]", max_size=3), max_size=20),
+    st.sampled_from([None, "", "a"]),
+    st.sampled_from([None, 3, 5, 9]),
+)
+def test_string_lookup_matches_reference(train, test, mask, max_tokens):
+    kw = dict(mask_token=mask, max_tokens=max_tokens)
+    vocab, out = _reference(
+        train, test, mask=mask, oov="[UNK]", max_tokens=max_tokens, kind="string"
+    )
+    layer = StringLookup(**kw).fit(np.array(train, dtype=object))
+    assert layer.get_vocabulary() == vocab
+    assert layer.transform(np.array(test, dtype=object)).tolist() == out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(-5, 12), min_size=1, max_size=50),
+    st.lists(st.integers(-8, 15), max_size=20),
+    st.sampled_from([None, 0, 3]),
+    st.sampled_from([None, 3, 6]),
+)
+def test_integer_lookup_matches_reference(train, test, mask, max_tokens):
+    vocab, out = _reference(train, test, mask=mask, oov=-1, max_tokens=max_tokens, kind="int")
+    layer = IntegerLookup(mask_token=mask, max_tokens=max_tokens).fit(np.array(train))
+    assert layer.get_vocabulary() == vocab
+    assert layer.transform(np.array(test, dtype=np.int64)).tolist() == out
