@@ -269,7 +269,14 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             ndim = 1
         else:
             if not (isinstance(X, np.ndarray) or hasattr(X, "iloc")):
-                X = np.asarray(X)
+                try:
+                    X = np.asarray(X)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{type(self).__name__} expects a rectangular 1-D or 2-D input; rows "
+                        f"of different lengths (ragged input) are not supported: pad them to "
+                        f"one length, e.g. with the mask token. ({exc})"
+                    ) from None
             ndim = X.ndim
             if ndim == 0:
                 raise ValueError(

@@ -423,6 +423,8 @@ def test_invert_with_string_input():
         (np.array([1.0, np.inf]), ValueError, "infinity"),
         (np.array([1, None], dtype=object), ValueError, "missing values"),
         (pd.Series([1, None], dtype="Int64"), ValueError, "missing values"),
+        (np.array([2**64 - 1], dtype=np.uint64), ValueError, "int64"),
+        ([[1, 2], [3]], ValueError, "ragged"),
     ],
 )
 def test_integer_lookup_bad_values(X, exc, match):
