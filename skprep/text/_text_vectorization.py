@@ -11,7 +11,7 @@ import pyarrow as pa
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ..base import AdaptMixin, AdaptState
+from ..base import AdaptMixin, AdaptState, is_batch_iterable
 from ..lookup._vocabulary import (
     TokenBatch,
     VocabularyOptions,
@@ -30,7 +30,7 @@ _ALIASES = {"binary": "multi_hot", "tf-idf": "tf_idf"}
 _MASK, _OOV = "", "[UNK]"
 #: Rows are tokenized and looked up in slices of about this many UTF-8 bytes, so temporary
 #: memory is bounded by the slice, not by the corpus.
-_CHUNK_BYTES = 1 << 22
+_CHUNK_BYTES = 1 << 21
 
 
 def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
@@ -47,18 +47,22 @@ def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
 class _TextBatch:
     """A validated batch of texts, tokenized slice by slice when the state consumes it."""
 
-    def __init__(self, texts: pa.Array, tokenize, track_documents: bool):
+    def __init__(self, texts: pa.Array, tokenize, track_documents: bool, sink=None):
         self.texts = texts
         self.tokenize = tokenize
         self.track_documents = track_documents
+        self.sink = sink  # fit_transform keeps each slice's (row offsets, token codes) here
 
     def token_batches(self):
         for start, stop in _chunks(self.texts):
             rows, values = F.token_parts(self.tokenize(self.texts.slice(start, stop - start)))
+            codes = encode_tokens(values, "string")
+            if self.sink is not None:
+                self.sink.append((rows, codes))
             doc_ids = None
             if self.track_documents:
                 doc_ids = np.repeat(np.arange(stop - start, dtype=np.int64), np.diff(rows))
-            yield TokenBatch(encode_tokens(values, "string"), doc_ids, stop - start)
+            yield TokenBatch(codes, doc_ids, stop - start)
 
 
 class _TextVocabularyState(VocabularyState):
@@ -354,7 +358,8 @@ or None, default="lower_and_strip_punctuation"
         texts, _ = self._read_texts(X, reset=reset)
         if self.vocabulary is not None:  # a given vocabulary is not learned; X is validated
             return TokenBatch(pa.array([], type=pa.string()), n_documents=0)
-        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf")
+        sink = getattr(self, "_token_sink", None)
+        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf", sink)
 
     def _set_adapt_state(self, state) -> None:
         self.adapt_state_ = state
@@ -416,14 +421,18 @@ or None, default="lower_and_strip_punctuation"
             self._set_adapt_state(self._new_adapt_state())
         check_is_fitted(self, "vocabulary_")
 
-    def _indices(self, texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-        """Token indices of every text: (row offsets, flat int64 indices)."""
-        mask_index = 0 if self._mode == "int" else -1
-        row_parts, index_parts, n_rows = [np.zeros(1, np.int64)], [], 0
+    def _encoded_slices(self, texts: pa.Array):
         for start, stop in _chunks(texts):
             rows, values = F.token_parts(self._tokenize(texts.slice(start, stop - start)))
+            yield rows, encode_tokens(values, "string")
+
+    def _indices(self, slices) -> tuple[np.ndarray, np.ndarray]:
+        """Token indices of every text: (row offsets, flat int64 indices)."""
+        mask_index = 0 if self._mode == "int" else -1
+        row_parts, index_parts, n_tokens = [np.zeros(1, np.int64)], [], 0
+        for rows, codes in slices:
             idx = lookup_indices(
-                encode_tokens(values, "string"),
+                codes,
                 self._tokens,
                 token_start=self._token_start,
                 oov_start=self._token_start - 1,
@@ -431,9 +440,9 @@ or None, default="lower_and_strip_punctuation"
                 mask_token=_MASK,
                 mask_index=mask_index,
             )
-            row_parts.append(rows[1:] + n_rows)
+            row_parts.append(rows[1:] + n_tokens)
             index_parts.append(idx)
-            n_rows += len(values)
+            n_tokens += idx.size
         return np.concatenate(row_parts), np.concatenate(index_parts)
 
     def transform(self, X):
@@ -455,7 +464,35 @@ or None, default="lower_and_strip_punctuation"
         """
         self._ensure_fitted()
         texts, ndim = self._read_texts(X, reset=False)
-        rows, idx = self._indices(texts)
+        return self._output(self._indices(self._encoded_slices(texts)), ndim)
+
+    def fit_transform(self, X, y=None):
+        """Fit on ``X`` and vectorize it: the same result as ``fit(X).transform(X)``, but
+        each text is tokenized and hashed once.
+
+        Parameters
+        ----------
+        X : array-like of str, shape (n,) or (n, 1)
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        ndarray or scipy.sparse.csr_matrix
+            See :meth:`transform`.
+        """
+        if self.vocabulary is not None or is_batch_iterable(X):
+            return self.fit(X).transform(X)
+        self._token_sink = []
+        try:
+            self.fit(X)
+            slices = self._token_sink
+        finally:
+            del self._token_sink
+        return self._output(self._indices(slices), self._ndim_in_)
+
+    def _output(self, rows_and_indices, ndim: int):
+        rows, idx = rows_and_indices
         if self._mode == "int":
             return self._int_output(rows, idx, ndim)
         if self._mode == "one_hot":

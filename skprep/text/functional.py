@@ -52,10 +52,36 @@ WHITESPACE = " \t\n\x0b\x0c\r"
 STANDARDIZE_MODES = ("lower_and_strip_punctuation", "lower", "strip_punctuation")
 SPLIT_MODES = ("whitespace", "character")
 
-_PUNCT_LUT = np.zeros(256, dtype=bool)
-_PUNCT_LUT[list(PUNCTUATION.encode("ascii"))] = True
-_SPACE_LUT = np.zeros(256, dtype=bool)
-_SPACE_LUT[list(WHITESPACE.encode("ascii"))] = True
+# PUNCTUATION is exactly the bytes 33-47, 58-64, 91-96 and 123-126; WHITESPACE is 9-13 and 32.
+_PUNCT_RANGES = ((33, 47), (58, 64), (91, 96), (123, 126))
+assert bytes(b for lo, hi in _PUNCT_RANGES for b in range(lo, hi + 1)).decode() == "".join(
+    sorted(PUNCTUATION)
+)
+
+
+def _in_range(data: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """``lo <= data <= hi`` for uint8 bytes in two passes (unsigned wrap-around)."""
+    return np.less_equal(np.subtract(data, lo, dtype=np.uint8), hi - lo)
+
+
+def _is_punctuation(data: np.ndarray) -> np.ndarray:
+    mask = _in_range(data, *_PUNCT_RANGES[0])
+    for lo, hi in _PUNCT_RANGES[1:]:
+        mask |= _in_range(data, lo, hi)
+    return mask
+
+
+def _is_space(data: np.ndarray) -> np.ndarray:
+    mask = _in_range(data, 9, 13)
+    mask |= data == 32
+    return mask
+
+
+def _compact(data: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``data[keep]`` (Arrow's filter kernel is about twice as fast as NumPy's)."""
+    return np.asarray(pc.filter(pa.array(data), pa.array(keep)))
+
+
 _UTF8 = codecs.lookup("utf-8").name
 
 Tokens = pa.LargeListArray
@@ -236,12 +262,12 @@ def _to_numpy_strings(arr: pa.Array) -> np.ndarray:
 
 def _strip_punctuation(arr: pa.LargeStringArray) -> pa.LargeStringArray:
     offsets, data = _parts(arr)
-    drop = _PUNCT_LUT[data]
+    drop = _is_punctuation(data)
     dropped_at = np.flatnonzero(drop)
     if not dropped_at.size:
         return arr
     # Punctuation is ASCII, so it never sits inside a multi-byte UTF-8 sequence.
-    return _from_parts(offsets - np.searchsorted(dropped_at, offsets), data[~drop])
+    return _from_parts(offsets - np.searchsorted(dropped_at, offsets), _compact(data, ~drop))
 
 
 def _call_standardize(fn: Callable, arr: pa.LargeStringArray, encoding: str):
@@ -322,9 +348,8 @@ def _strings_to_numpy(arr: pa.Array) -> np.ndarray:
 # --------------------------------------------------------------------------------------------
 
 
-def _split_whitespace(arr: pa.LargeStringArray) -> Tokens:
-    offsets, data = _parts(arr)
-    word = ~_SPACE_LUT[data]
+def _token_bounds(data: np.ndarray, offsets: np.ndarray, word: np.ndarray):
+    """Starts and ends of the maximal runs of ``word`` bytes inside each string."""
     begins = np.zeros(data.size + 1, dtype=bool)
     begins[offsets] = True  # a string begins here (the last entry marks the end)
     before = np.zeros_like(word)  # the previous byte is a word byte of the same string
@@ -333,12 +358,40 @@ def _split_whitespace(arr: pa.LargeStringArray) -> Tokens:
     after = np.zeros_like(word)  # the next byte is a word byte of the same string
     after[:-1] = word[1:]
     after &= ~begins[1:]
-    starts = np.flatnonzero(word & ~before)
-    ends = np.flatnonzero(word & ~after) + 1
+    return np.flatnonzero(word & ~before), np.flatnonzero(word & ~after) + 1
+
+
+def _tokens_from_runs(data, offsets, starts, lengths, keep) -> Tokens:
+    """Token list array: token ``i`` is the ``lengths[i]`` kept bytes from ``starts[i]``."""
     token_offsets = np.zeros(starts.size + 1, dtype=np.int64)
-    np.cumsum(ends - starts, out=token_offsets[1:])
-    values = _from_parts(token_offsets, data[word])
+    np.cumsum(lengths, out=token_offsets[1:])
+    values = _from_parts(token_offsets, _compact(data, keep))
     return _list_array(np.searchsorted(starts, offsets), values)
+
+
+def _split_whitespace(arr: pa.LargeStringArray) -> Tokens:
+    offsets, data = _parts(arr)
+    word = ~_is_space(data)
+    starts, ends = _token_bounds(data, offsets, word)
+    return _tokens_from_runs(data, offsets, starts, ends - starts, word)
+
+
+def _strip_and_split_whitespace(arr: pa.LargeStringArray) -> Tokens:
+    """``_split_whitespace(_strip_punctuation(arr))`` in one pass over the bytes.
+
+    Punctuation is never whitespace, so stripping it before or after cutting the text into
+    whitespace-separated runs gives the same tokens, once runs made only of punctuation
+    (empty after stripping) are dropped.
+    """
+    offsets, data = _parts(arr)
+    word = ~_is_space(data)
+    keep = word & ~_is_punctuation(data)
+    starts, ends = _token_bounds(data, offsets, word)
+    kept_before = np.zeros(data.size + 1, dtype=np.int64 if data.size >= 2**31 else np.int32)
+    np.cumsum(keep, out=kept_before[1:])
+    lengths = kept_before[ends] - kept_before[starts]
+    nonempty = lengths > 0
+    return _tokens_from_runs(data, offsets, starts[nonempty], lengths[nonempty], keep)
 
 
 def _split_characters(arr: pa.LargeStringArray) -> Tokens:
@@ -562,8 +615,15 @@ def tokenize_arrow(
     encoding: str = "utf-8",
 ) -> Tokens:
     """standardize -> split -> ngrams on an Arrow ``large_string`` array (no validation)."""
-    arr = _standardize_arrow(arr, standardize, encoding)
-    tokens = _split_arrow(arr, split, encoding)
+    if split == "whitespace" and standardize in (
+        "strip_punctuation",
+        "lower_and_strip_punctuation",
+    ):
+        if standardize == "lower_and_strip_punctuation":
+            arr = pc.ascii_lower(arr)
+        tokens = _strip_and_split_whitespace(arr)  # the common case, fused
+    else:
+        tokens = _split_arrow(_standardize_arrow(arr, standardize, encoding), split, encoding)
     widths = ngram_widths(ngrams)
     return tokens if widths is None else _ngrams_arrow(tokens, widths)
 

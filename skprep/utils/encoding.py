@@ -90,19 +90,11 @@ def encode_indices(
         indices = indices.reshape(-1, 1)
         output_mode = "multi_hot"
     if row_splits is not None:  # ragged bag input, see ``row_splits``
-        row_splits = np.asarray(row_splits, dtype=np.int64)
-        lengths = np.diff(row_splits)
-        n = lengths.shape[0]
-        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        cols = indices.astype(np.int64, copy=False)
-        keep = cols >= 0
-        w = None if weights is None or output_mode != "count" else np.asarray(weights)
-        rows, cols, w = rows[keep], cols[keep], (None if w is None else w[keep])
-    else:
-        if indices.ndim != 2:
-            raise ValueError(f"Expected indices of rank 1 or 2; got shape {indices.shape}.")
-        n = indices.shape[0]
-        rows, cols, w = _bag_keys(indices, weights if output_mode == "count" else None)
+        return _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weights, idf)
+    if indices.ndim != 2:
+        raise ValueError(f"Expected indices of rank 1 or 2; got shape {indices.shape}.")
+    n = indices.shape[0]
+    rows, cols, w = _bag_keys(indices, weights if output_mode == "count" else None)
     keys = rows * depth + cols
     if output_mode == "multi_hot":
         # sort + mask: NumPy >= 2.3's hash-based np.unique is ~50x slower here
@@ -125,3 +117,37 @@ def encode_indices(
     out = np.zeros(n * depth, dtype=dtype)
     out[keys] = values
     return out.reshape(n, depth)
+
+
+def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weights, idf):
+    """Bag modes for flat ``indices`` cut into samples by ``row_splits``.
+
+    The samples are already contiguous, so the indices become a CSR matrix with duplicates
+    straight away and SciPy sorts and sums them row by row (no global sort).
+    """
+    cols = np.asarray(indices).ravel()
+    row_splits = np.asarray(row_splits, dtype=np.int64)
+    n = row_splits.shape[0] - 1
+    w = None if weights is None or output_mode != "count" else np.asarray(weights).ravel()
+    keep = cols >= 0
+    if not keep.all():
+        kept_before = np.zeros(cols.shape[0] + 1, dtype=np.int64)
+        np.cumsum(keep, out=kept_before[1:])
+        row_splits = kept_before[row_splits]
+        cols = cols[keep]
+        w = None if w is None else w[keep]
+    index_dtype = np.int32 if max(depth, cols.shape[0]) < 2**31 else np.int64
+    values = np.ones(cols.shape[0], dtype=np.float64 if w is not None else np.int64)
+    if w is not None:
+        values = w.astype(np.float64)
+    out = sp.csr_matrix(
+        (values, cols.astype(index_dtype), row_splits.astype(index_dtype)), shape=(n, depth)
+    )
+    out.sum_duplicates()
+    if output_mode == "multi_hot":
+        out.data[:] = 1
+    data = out.data.astype(dtype if output_mode != "tf_idf" else np.float32)
+    if output_mode == "tf_idf":
+        data = (data * np.asarray(idf, dtype=np.float32)[out.indices]).astype(np.float32)
+    out.data = data
+    return out if sparse else out.toarray()
