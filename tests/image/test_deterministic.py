@@ -232,3 +232,40 @@ def test_flatten_1d_and_errors(images):
     est = Flatten().fit(images)
     with pytest.raises(ValueError, match="inverse_transform expects"):
         est.inverse_transform(np.zeros((3, 5)))
+
+
+# ---------------------------------------------------------------------------- chunking
+
+
+def test_chunked_threaded_kernels_equal_per_image_results():
+    # 12 images of 128 x 128 x 3 exceed the chunk size: the batch is split over threads.
+    from skprep.image.functional import adjust_brightness, adjust_contrast
+
+    X = np.random.RandomState(0).uniform(0, 255, size=(12, 128, 128, 3)).astype(np.float32)
+    factors = np.linspace(0.5, 1.5, 12)
+    for method in ("bilinear", "bicubic", "area", "lanczos3"):
+        whole = resize(X, (50, 70), method)
+        for i in (0, 5, 11):
+            np.testing.assert_array_equal(whole[i], resize(X[i : i + 1], (50, 70), method)[0])
+    whole = adjust_contrast(X, factors, (0, 255))
+    bright = adjust_brightness(X, factors, (0, 255))
+    for i in (0, 7, 11):
+        np.testing.assert_array_equal(
+            whole[i], adjust_contrast(X[i : i + 1], factors[i], (0, 255))[0]
+        )
+        np.testing.assert_array_equal(
+            bright[i], adjust_brightness(X[i : i + 1], factors[i], (0, 255))[0]
+        )
+
+
+def test_threads_work_in_a_forked_child():
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    X = np.random.RandomState(0).uniform(0, 255, size=(8, 128, 128, 3)).astype(np.float32)
+    expected = resize(X, (64, 64))  # starts the thread pool in this process
+    ctx = mp.get_context("fork")
+    with ctx.Pool(1) as pool:
+        out = pool.apply_async(resize, (X, (64, 64))).get(timeout=60)
+    np.testing.assert_array_equal(out, expected)
