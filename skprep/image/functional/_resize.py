@@ -31,6 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._pad import pad
+from ._parallel import map_batch
 
 __all__ = ["INTERPOLATIONS", "aspect_crop_box", "aspect_pad_widths", "resize"]
 
@@ -127,15 +128,22 @@ def _bicubic_taps(in_size: int, out_size: int):
 
 
 def _area_taps(in_size: int, out_size: int):
+    # TF's ResizeArea: the box [i * s, (i + 1) * s) with fractional coverage at both ends,
+    # in float32. The 1 / (s_h * s_w) normalisation is applied once at the end (see resize).
     scale = _scale_f32(in_size, out_size)
     i = np.arange(out_size, dtype=np.float32)
-    start, end = i * scale, (i + 1) * scale
+    start, end = i * scale, (i + np.float32(1)) * scale
     first = np.floor(start).astype(np.int64)
     n_taps = int((np.ceil(end).astype(np.int64) - first).max())
     src = first[:, None] + np.arange(n_taps)
-    left = np.maximum(src.astype(np.float32), start[:, None])
-    right = np.minimum(src.astype(np.float32) + 1, end[:, None])
-    w = np.maximum(right - left, 0) / scale
+    srcf = src.astype(np.float32)
+    s0, s1 = start[:, None], end[:, None]
+    w = np.where(
+        srcf < s0,
+        np.where(srcf + 1 > s1, scale, srcf + 1 - s0),
+        np.where(srcf + 1 > s1, s1 - srcf, np.float32(1)),
+    )
+    w = np.where(src < np.ceil(end).astype(np.int64)[:, None], w, 0)
     return np.clip(src, 0, in_size - 1), w.astype(np.float32)
 
 
@@ -183,32 +191,54 @@ def _taps(in_size: int, out_size: int, method: str, antialias: bool):
 
 
 def _resize_axis(images: np.ndarray, axis: int, table) -> np.ndarray:
-    """Resample ``images`` (NHWC float32) along ``axis`` (1 = height, 2 = width)."""
+    """Resample ``images`` (NHWC) along ``axis`` (1 = height, 2 = width).
+
+    The work runs on 3-D views whose last axis is long and contiguous (``w * c`` values for
+    the height pass, ``out_w * c`` for the width pass), with per-tap weights repeated to
+    match: NumPy broadcasting over a short inner axis (the ``c`` channels) is slow.
+    """
+    n, h, w, c = images.shape
+    if axis == 1:
+        src = images.reshape(n, h, w * c)
+        gather_axis, tail = 1, 1
+    else:
+        src = images.reshape(n * h, w, c)
+        gather_axis, tail = 1, c
+
+    def weight(values):
+        # Weights per output index, laid out along the flattened last axis.
+        if axis == 1:
+            return values.reshape(1, -1, 1)
+        return np.repeat(values, tail).reshape(1, -1)
+
+    def gather(index):
+        out = np.take(src, index, axis=gather_axis)
+        return out if axis == 1 else out.reshape(n * h, -1)
+
     kind = table[0]
     if kind == "lerp":
         _, lo, hi, frac = table
-        shape = [1, 1, 1, 1]
-        shape[axis] = -1
-        a = np.take(images, lo, axis=axis)
-        out = np.take(images, hi, axis=axis)
+        a = gather(lo)
+        out = gather(hi)
         out -= a
-        out *= frac.reshape(shape)
+        out *= weight(frac)
         out += a
-        return out
-    _, idx, w = table
-    shape = [1, 1, 1, 1]
-    shape[axis] = -1
-    if idx.shape[1] == 1 and np.all(w == 1):
-        return np.take(images, idx[:, 0], axis=axis)
-    out = None
-    for k in range(idx.shape[1]):
-        tap = np.take(images, idx[:, k], axis=axis)
-        tap *= w[:, k].reshape(shape)
-        if out is None:
-            out = tap
+    else:
+        _, idx, w_ = table
+        if idx.shape[1] == 1 and np.all(w_ == 1):
+            out = gather(idx[:, 0])
         else:
-            out += tap
-    return out
+            out = None
+            for k in range(idx.shape[1]):
+                tap = gather(idx[:, k])
+                tap *= weight(w_[:, k])
+                if out is None:
+                    out = tap
+                else:
+                    out += tap
+    if axis == 1:
+        return out.reshape(n, -1, w, c)
+    return out.reshape(n, h, -1, c)
 
 
 # --------------------------------------------------------------------------------------------
@@ -335,15 +365,31 @@ def resize(
     keep_dtype = interpolation == "nearest"
     x = images if keep_dtype or images.dtype == np.float32 else images.astype(np.float32)
     antialias = bool(antialias)
-    table_h = _taps(h, out_h, interpolation, antialias)
-    table_w = _taps(w, out_w, interpolation, antialias)
-    if interpolation == "bilinear" and not antialias:
-        # TensorFlow interpolates along the width first, then the height.
-        return _resize_axis(_resize_axis(x, 2, table_w), 1, table_h)
-    # Shrink the axis that shrinks most first: the second pass then runs on less data.
-    if out_h / h <= out_w / w:
-        return _resize_axis(_resize_axis(x, 1, table_h), 2, table_w)
-    return _resize_axis(_resize_axis(x, 2, table_w), 1, table_h)
+    passes = []
+    for axis, n_in, n_out in ((2, w, out_w), (1, h, out_h)):
+        # A same-size pass is the identity for every method but Lanczos (whose weights at
+        # integer offsets are ~1e-17, not 0): skip it.
+        if n_in != n_out or interpolation.startswith("lanczos"):
+            passes.append((axis, _taps(n_in, n_out, interpolation, antialias), n_out / n_in))
+    if not passes:
+        return x.copy()
+    tf_order = interpolation == "area" or (interpolation == "bilinear" and not antialias)
+    if not tf_order:
+        # Shrink first so that the second pass runs on less data. (Bilinear and area keep
+        # TF's order -- width, then height -- to agree with it to the last bit.)
+        passes.sort(key=lambda p: p[2])
+    area_norm = None
+    if interpolation == "area":
+        area_norm = np.float32(1) / (_scale_f32(h, out_h) * _scale_f32(w, out_w))
+
+    def run(chunk):
+        for axis, table, _ in passes:
+            chunk = _resize_axis(chunk, axis, table)
+        if area_norm is not None:
+            chunk *= area_norm  # passes is not empty: chunk is a new array
+        return chunk
+
+    return map_batch(run, x)
 
 
 def _check_size(size) -> tuple[int, int]:
