@@ -1,5 +1,28 @@
-"""image layers (see the image issue)."""
+"""Image layers: Resizing, CenterCrop, Flatten and the random augmentations.
 
+Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and delegate.
+"""
+
+from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
+from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomTranslation, RandomZoom
+from ._random_color import RandomBrightness, RandomContrast
+from ._random_crop import RandomCrop
+from ._random_flip import RandomFlip
+from ._random_size import RandomHeight, RandomWidth
+from ._resizing import CenterCrop, Resizing
 
-__all__: list[str] = ["RandomRotation", "RandomTranslation", "RandomZoom"]
+__all__ = [
+    "CenterCrop",
+    "Flatten",
+    "RandomBrightness",
+    "RandomContrast",
+    "RandomCrop",
+    "RandomFlip",
+    "RandomHeight",
+    "RandomRotation",
+    "RandomTranslation",
+    "RandomWidth",
+    "RandomZoom",
+    "Resizing",
+]

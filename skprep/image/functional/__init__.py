@@ -1,10 +1,25 @@
-"""Pure image kernels over NHWC float batches (``skprep.image.functional``).
+"""Pure image kernels over NHWC batches (``skprep.image.functional``).
 
 Each kernel is the single home of its logic; the image estimators validate and delegate here.
-Submodules: ``_resize`` / ``_crop`` / ``_color`` (resize, crops, pad, flip, contrast,
-brightness) and ``_affine`` (``affine_transform`` with Keras's 8-parameter convention).
+Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, center_crop),
+``_pad``, ``_flip``, ``_color`` (contrast, brightness) and ``_affine`` (``affine_transform``
+with Keras's 8-parameter convention).
 """
 
-from ._affine import affine_transform as affine_transform
+from ._affine import affine_transform
+from ._color import adjust_brightness, adjust_contrast
+from ._crop import center_crop, crop
+from ._flip import flip
+from ._pad import pad
+from ._resize import resize
 
-__all__: list[str] = []
+__all__ = [
+    "adjust_brightness",
+    "adjust_contrast",
+    "affine_transform",
+    "center_crop",
+    "crop",
+    "flip",
+    "pad",
+    "resize",
+]
