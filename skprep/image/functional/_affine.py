@@ -121,6 +121,10 @@ def _floor_and_weights(c, w0, w1):
     return c, w0, w1
 
 
+# Every gather below uses ``mode="clip"``: indices are in range by construction, and NumPy's
+# default ``mode="raise"`` routes ``out=`` through an extra buffer copy.
+
+
 class _Workspace:
     """Reusable buffers for warping images of one shape (one per worker thread).
 
@@ -171,8 +175,10 @@ def _warp_separable(image, t, interpolation, fill_mode, ws, out):
     if interpolation == "nearest":
         _to_index(_round_half_away(x), w, ix)
         _to_index(_round_half_away(y), h, iy)
-        rows = np.take(padded, iy, axis=0, out=ws.get("rows", (h, ws.wp, ch)))
-        np.take(rows.reshape(h, -1), _columns(ix, ch), axis=1, out=out.reshape(h, w * ch))
+        rows = np.take(padded, iy, axis=0, out=ws.get("rows", (h, ws.wp, ch)), mode="clip")
+        np.take(
+            rows.reshape(h, -1), _columns(ix, ch), axis=1, out=out.reshape(h, w * ch), mode="clip"
+        )
         return
     x, wx0, wx1 = _floor_and_weights(x, np.empty(w, _F32), np.empty(w, _F32))
     y, wy0, wy1 = _floor_and_weights(y, np.empty(h, _F32), np.empty(h, _F32))
@@ -186,16 +192,16 @@ def _warp_separable(image, t, interpolation, fill_mode, ws, out):
     columns = _columns(ix, ch)
     along_x = ws.get("along_x", (ws.hp, w * ch))[:n_rows]
     right = ws.get("right", (ws.hp, w * ch))[:n_rows]
-    np.take(src, columns, axis=1, out=along_x)
+    np.take(src, columns, axis=1, out=along_x, mode="clip")
     columns += ch
-    np.take(src, columns, axis=1, out=right)
+    np.take(src, columns, axis=1, out=right, mode="clip")
     along_x *= np.repeat(wx0, ch)
     right *= np.repeat(wx1, ch)
     along_x += right
     iy -= first
-    upper = np.take(along_x, iy, axis=0, out=ws.get("upper", (h, w * ch)))
+    upper = np.take(along_x, iy, axis=0, out=ws.get("upper", (h, w * ch)), mode="clip")
     upper *= wy0[:, None]
-    lower = np.take(along_x, iy + 1, axis=0, out=ws.get("lower", (h, w * ch)))
+    lower = np.take(along_x, iy + 1, axis=0, out=ws.get("lower", (h, w * ch)), mode="clip")
     lower *= wy1[:, None]
     np.add(upper, lower, out=out.reshape(h, w * ch))
 
