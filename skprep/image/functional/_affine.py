@@ -24,6 +24,7 @@ very same float32 operations per pixel as the 2-D kernel.
 
 from __future__ import annotations
 
+import itertools
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -300,19 +301,29 @@ def _is_separable(t):
     return t[1] == 0 and t[3] == 0 and t[6] == 0 and t[7] == 0
 
 
-def _warp_images(images, transforms, out, indices, interpolation, fill_mode, fill_value):
-    """Warp ``images[i]`` into ``out[i]`` for each ``i`` in ``indices`` (one thread's share)."""
+def _warp_images(images, transforms, out, next_index, interpolation, fill_mode, fill_value):
+    """Warp ``images[i]`` into ``out[i]`` for each ``i = next_index()`` until it runs out.
+
+    Threads pull images one at a time from a shared counter, so a thread the OS deschedules
+    (on a busy machine) does not hold up the others at the end of the batch.
+    """
     ws = _Workspace(*images.shape[1:], fill_value)
-    for i in indices:
+    n = images.shape[0]
+    while (i := next_index()) < n:
         t = transforms[i]
         warp = _warp_separable if _is_separable(t) else _warp_general
         warp(images[i], t, interpolation, fill_mode, ws, out[i])
 
 
 def _n_threads(size):
+    """Worker threads for a batch of ``size`` values: the usable cores (at most 8)."""
     if size < _MIN_PARALLEL_SIZE:
         return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
 
 
 def _check_transform(transform, n):
@@ -424,15 +435,12 @@ def affine_transform(
     args = (batch, transforms, out)
     opts = (interpolation, fill_mode, fill)
     n_threads = min(_n_threads(batch.size), n)
+    next_index = itertools.count().__next__  # atomic under the GIL
     if n_threads <= 1:
-        _warp_images(*args, range(n), *opts)
+        _warp_images(*args, next_index, *opts)
     else:
-        # Thread j warps images j, j + n_threads, ...: balanced, one workspace per thread.
         with ThreadPoolExecutor(n_threads) as pool:
-            jobs = [
-                pool.submit(_warp_images, *args, range(j, n, n_threads), *opts)
-                for j in range(n_threads)
-            ]
+            jobs = [pool.submit(_warp_images, *args, next_index, *opts) for _ in range(n_threads)]
             for job in jobs:
                 job.result()
     out = _cast_like(out, images.dtype)
