@@ -14,12 +14,14 @@ float32 rounding -- including TF's corner cases (SPEC 9.3/9.4):
 * ``"constant"`` reads ``fill_value`` for every neighbour outside the image, so bilinear
   interpolation blends against the fill value at the border.
 
-Speed: work is done image by image so that temporaries stay in cache, channels travel
-together (one gather per neighbour, not per channel), and a thread pool runs images on every
-core (NumPy releases the GIL inside gathers and arithmetic). Transforms with no rotation or
-shear (``a1 = b0 = c0 = c1 = 0``: translations, zooms) are separable: the coordinates depend
-on the column or the row only, and the bilinear blend runs as two 1-D passes that perform the
-very same float32 operations per pixel as the 2-D kernel.
+Speed (numbers in doc/design.md, "Geometry"): images are warped one at a time by a few
+threads (NumPy releases the GIL inside gathers and arithmetic), each thread reusing its own
+buffers; the general path gathers float32 values from channel planes with precomputed flat
+indices (the other three bilinear neighbours through shifted views of the same buffer), and a
+two-pixel fill border turns every out-of-image read into an ordinary read. Transforms with no
+rotation or shear (``a1 = b0 = c0 = c1 = 0``: translations, zooms) are separable: the
+coordinates depend on the column or the row only, and the bilinear blend runs as two 1-D
+passes that perform the very same float32 operations per pixel as the 2-D kernel.
 """
 
 from __future__ import annotations
