@@ -27,6 +27,7 @@ passes that perform the very same float32 operations per pixel as the 2-D kernel
 from __future__ import annotations
 
 import itertools
+import numbers
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -416,18 +417,17 @@ def affine_transform(
         )
     if fill_mode not in FILL_MODES:
         raise ValueError(f"`fill_mode` must be one of {FILL_MODES}; got fill_mode={fill_mode!r}.")
-    try:
-        fill = _F32(fill_value)
-    except (TypeError, ValueError):
-        raise TypeError(f"`fill_value` must be a number; got fill_value={fill_value!r}.") from None
+    if not isinstance(fill_value, numbers.Real) or isinstance(fill_value, bool):
+        raise TypeError(f"`fill_value` must be a number; got fill_value={fill_value!r}.")
+    fill = _F32(fill_value)
     images = np.asarray(images)
     if images.ndim not in (3, 4):
         raise ValueError(
             "`images` must have rank 3 (height, width, channels) or 4 (n_images, height, "
             f"width, channels); got shape {images.shape}."
         )
-    if images.dtype.kind not in "biuf":
-        raise TypeError(f"`images` must be numeric; got dtype {images.dtype}.")
+    if images.dtype.kind not in "iuf":
+        raise TypeError(f"`images` must be integers or floats; got dtype {images.dtype}.")
     single = images.ndim == 3
     batch = images[None] if single else images
     transforms = _check_transform(transform, batch.shape[0])
@@ -450,12 +450,11 @@ def affine_transform(
 
 
 def _cast_like(out, dtype):
+    """Float32 results in the input's dtype: floats cast, integers truncated as in TF."""
     if dtype == _F32:
         return out
     if dtype.kind == "f":
         return out.astype(dtype)
-    info = np.iinfo(dtype) if dtype.kind in "iu" else None
-    if info is None:  # bool
-        return out != 0
+    info = np.iinfo(dtype)
     np.trunc(out, out=out)
-    return np.clip(out, info.min, info.max).astype(dtype)
+    return np.clip(out, info.min, info.max, out=out).astype(dtype)
