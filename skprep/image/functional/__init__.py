@@ -17,6 +17,7 @@ __all__ = [
     "adjust_brightness",
     "affine_transform",
     "adjust_contrast",
+    "affine_transform",
     "center_crop",
     "crop",
     "flip",

@@ -14,16 +14,20 @@ float32 rounding -- including TF's corner cases (SPEC 9.3/9.4):
 * ``"constant"`` reads ``fill_value`` for every neighbour outside the image, so bilinear
   interpolation blends against the fill value at the border.
 
-Speed: work is done image by image so that temporaries stay in cache, channels travel
-together (one gather per neighbour, not per channel), and a thread pool runs images on every
-core (NumPy releases the GIL inside gathers and arithmetic). Transforms with no rotation or
-shear (``a1 = b0 = c0 = c1 = 0``: translations, zooms) are separable: the coordinates depend
-on the column or the row only, and the bilinear blend runs as two 1-D passes that perform the
-very same float32 operations per pixel as the 2-D kernel.
+Speed (numbers in doc/design.md, "Geometry"): images are warped one at a time by a few
+threads (NumPy releases the GIL inside gathers and arithmetic), each thread reusing its own
+buffers; the general path gathers float32 values from channel planes with precomputed flat
+indices (the other three bilinear neighbours through shifted views of the same buffer), and a
+two-pixel fill border turns every out-of-image read into an ordinary read. Transforms with no
+rotation or shear (``a1 = b0 = c0 = c1 = 0``: translations, zooms) are separable: the
+coordinates depend on the column or the row only, and the bilinear blend runs as two 1-D
+passes that perform the very same float32 operations per pixel as the 2-D kernel.
 """
 
 from __future__ import annotations
 
+import itertools
+import numbers
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -121,6 +125,10 @@ def _floor_and_weights(c, w0, w1):
     return c, w0, w1
 
 
+# Every gather below uses ``mode="clip"``: indices are in range by construction, and NumPy's
+# default ``mode="raise"`` routes ``out=`` through an extra buffer copy.
+
+
 class _Workspace:
     """Reusable buffers for warping images of one shape (one per worker thread).
 
@@ -150,6 +158,15 @@ class _Workspace:
         return buf
 
 
+def _columns(ix, ch):
+    """Flat positions of every channel of columns ``ix`` in a ``(rows, width * ch)`` view.
+
+    Gathering single float32 values with these is several times faster than gathering
+    ``ch``-value pixels.
+    """
+    return (ix[:, None] * ch + np.arange(ch)).reshape(-1)
+
+
 def _warp_separable(image, t, interpolation, fill_mode, ws, out):
     """Warp for transforms where x' depends on x only and y' on y only."""
     h, w, ch = image.shape
@@ -162,8 +179,10 @@ def _warp_separable(image, t, interpolation, fill_mode, ws, out):
     if interpolation == "nearest":
         _to_index(_round_half_away(x), w, ix)
         _to_index(_round_half_away(y), h, iy)
-        rows = np.take(padded, iy, axis=0, out=ws.get("rows", (h, ws.wp, ch)))
-        np.take(rows, ix, axis=1, out=out)
+        rows = np.take(padded, iy, axis=0, out=ws.get("rows", (h, ws.wp, ch)), mode="clip")
+        np.take(
+            rows.reshape(h, -1), _columns(ix, ch), axis=1, out=out.reshape(h, w * ch), mode="clip"
+        )
         return
     x, wx0, wx1 = _floor_and_weights(x, np.empty(w, _F32), np.empty(w, _F32))
     y, wy0, wy1 = _floor_and_weights(y, np.empty(h, _F32), np.empty(h, _F32))
@@ -172,20 +191,21 @@ def _warp_separable(image, t, interpolation, fill_mode, ws, out):
     # Interpolate along x on the rows that are read, then along y: per pixel these are the
     # same float32 operations, in the same order, as TF's 2-D kernel.
     first, last = iy.min(), iy.max() + 2
-    src = padded[first:last]
     n_rows = last - first
-    along_x = ws.get("along_x", (ws.hp, w, ch))[:n_rows]
-    right = ws.get("right", (ws.hp, w, ch))[:n_rows]
-    np.take(src, ix, axis=1, out=along_x)
-    np.take(src, ix + 1, axis=1, out=right)
-    along_x, right = along_x.reshape(n_rows, w * ch), right.reshape(n_rows, w * ch)
+    src = padded[first:last].reshape(n_rows, -1)
+    columns = _columns(ix, ch)
+    along_x = ws.get("along_x", (ws.hp, w * ch))[:n_rows]
+    right = ws.get("right", (ws.hp, w * ch))[:n_rows]
+    np.take(src, columns, axis=1, out=along_x, mode="clip")
+    columns += ch
+    np.take(src, columns, axis=1, out=right, mode="clip")
     along_x *= np.repeat(wx0, ch)
     right *= np.repeat(wx1, ch)
     along_x += right
     iy -= first
-    upper = np.take(along_x, iy, axis=0, out=ws.get("upper", (h, w * ch)))
+    upper = np.take(along_x, iy, axis=0, out=ws.get("upper", (h, w * ch)), mode="clip")
     upper *= wy0[:, None]
-    lower = np.take(along_x, iy + 1, axis=0, out=ws.get("lower", (h, w * ch)))
+    lower = np.take(along_x, iy + 1, axis=0, out=ws.get("lower", (h, w * ch)), mode="clip")
     lower *= wy1[:, None]
     np.add(upper, lower, out=out.reshape(h, w * ch))
 
@@ -284,18 +304,29 @@ def _is_separable(t):
     return t[1] == 0 and t[3] == 0 and t[6] == 0 and t[7] == 0
 
 
-def _warp_chunk(images, transforms, out, start, stop, interpolation, fill_mode, fill_value):
+def _warp_images(images, transforms, out, next_index, interpolation, fill_mode, fill_value):
+    """Warp ``images[i]`` into ``out[i]`` for each ``i = next_index()`` until it runs out.
+
+    Threads pull images one at a time from a shared counter, so a thread the OS deschedules
+    (on a busy machine) does not hold up the others at the end of the batch.
+    """
     ws = _Workspace(*images.shape[1:], fill_value)
-    for i in range(start, stop):
+    n = images.shape[0]
+    while (i := next_index()) < n:
         t = transforms[i]
         warp = _warp_separable if _is_separable(t) else _warp_general
         warp(images[i], t, interpolation, fill_mode, ws, out[i])
 
 
 def _n_threads(size):
+    """Worker threads for a batch of ``size`` values: the usable cores (at most 8)."""
     if size < _MIN_PARALLEL_SIZE:
         return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
 
 
 def _check_transform(transform, n):
@@ -386,18 +417,17 @@ def affine_transform(
         )
     if fill_mode not in FILL_MODES:
         raise ValueError(f"`fill_mode` must be one of {FILL_MODES}; got fill_mode={fill_mode!r}.")
-    try:
-        fill = _F32(fill_value)
-    except (TypeError, ValueError):
-        raise TypeError(f"`fill_value` must be a number; got fill_value={fill_value!r}.") from None
+    if not isinstance(fill_value, numbers.Real) or isinstance(fill_value, bool):
+        raise TypeError(f"`fill_value` must be a number; got fill_value={fill_value!r}.")
+    fill = _F32(fill_value)
     images = np.asarray(images)
     if images.ndim not in (3, 4):
         raise ValueError(
             "`images` must have rank 3 (height, width, channels) or 4 (n_images, height, "
             f"width, channels); got shape {images.shape}."
         )
-    if images.dtype.kind not in "biuf":
-        raise TypeError(f"`images` must be numeric; got dtype {images.dtype}.")
+    if images.dtype.kind not in "iuf":
+        raise TypeError(f"`images` must be integers or floats; got dtype {images.dtype}.")
     single = images.ndim == 3
     batch = images[None] if single else images
     transforms = _check_transform(transform, batch.shape[0])
@@ -407,16 +437,12 @@ def affine_transform(
     args = (batch, transforms, out)
     opts = (interpolation, fill_mode, fill)
     n_threads = min(_n_threads(batch.size), n)
+    next_index = itertools.count().__next__  # atomic under the GIL
     if n_threads <= 1:
-        _warp_chunk(*args, 0, n, *opts)
+        _warp_images(*args, next_index, *opts)
     else:
-        bounds = np.linspace(0, n, min(n, 4 * n_threads) + 1).astype(int)
         with ThreadPoolExecutor(n_threads) as pool:
-            jobs = [
-                pool.submit(_warp_chunk, *args, int(a), int(b), *opts)
-                for a, b in zip(bounds[:-1], bounds[1:])
-                if b > a
-            ]
+            jobs = [pool.submit(_warp_images, *args, next_index, *opts) for _ in range(n_threads)]
             for job in jobs:
                 job.result()
     out = _cast_like(out, images.dtype)
@@ -424,12 +450,11 @@ def affine_transform(
 
 
 def _cast_like(out, dtype):
+    """Float32 results in the input's dtype: floats cast, integers truncated as in TF."""
     if dtype == _F32:
         return out
     if dtype.kind == "f":
         return out.astype(dtype)
-    info = np.iinfo(dtype) if dtype.kind in "iu" else None
-    if info is None:  # bool
-        return out != 0
+    info = np.iinfo(dtype)
     np.trunc(out, out=out)
-    return np.clip(out, info.min, info.max).astype(dtype)
+    return np.clip(out, info.min, info.max, out=out).astype(dtype)
