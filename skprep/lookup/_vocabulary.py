@@ -12,12 +12,14 @@ The API, in the order a layer uses it:
     categoricals) into ``(dictionary, codes)``: the distinct tokens and, per input token, its
     position in ``dictionary``. Missing values (``None``, ``NaN``, ``pd.NA``) raise a
     ``ValueError`` naming what was found. Both counting and lookup start from this, so the
-    input is hashed once.
+    input is hashed once. Layers read large inputs in chunks (``_index_lookup._CHUNK_TOKENS``)
+    and encode each chunk, which bounds the temporaries.
 
 :class:`VocabularyState` (an :class:`~skprep.base.AdaptState`)
     Exact token counts -- and, when ``track_documents=True``, document frequencies and the
     number of documents, for tf-idf. ``update(batch)`` takes a :class:`TokenBatch` (or a bare
-    array of tokens, each its own document), ``merge(other)`` adds counts, so any split of the
+    array of tokens, each its own document, or a list of :class:`TokenBatch` -- the chunks of
+    one batch), ``merge(other)`` adds counts, so any split of the
     data into batches and any merge tree gives the same counts. ``finalize()`` applies
     :func:`build_vocabulary` with the state's :class:`VocabularyOptions`.
 
