@@ -96,3 +96,44 @@ def test_verbose_reports_progress(capsys, monkeypatch, X):
     monkeypatch.setattr(builtins, "__import__", no_tqdm)
     Normalization(verbose=1).fit(iter([X[:500], X[500:]]))
     assert "Normalization.fit: done, 2 batches" in capsys.readouterr().err
+
+
+@pytest.fixture
+def tokens():
+    rng = np.random.default_rng(1)
+    ranks = np.minimum(rng.zipf(1.3, size=5000), 300)
+    return np.char.add("t", ranks.astype(str)).astype(object)
+
+
+def test_string_lookup_dask_series_bag_and_array(client, tokens):
+    from skprep import StringLookup
+
+    whole = StringLookup(output_mode="tf_idf").fit(tokens)
+    series = dd.from_pandas(pd.Series(tokens, name="tok"), npartitions=6)
+    bag = db.from_sequence(tokens.tolist(), npartitions=5)
+    arr = da.from_array(tokens.astype(str), chunks=700)
+    for data in (series, bag, arr):
+        fitted = StringLookup(output_mode="tf_idf").fit(data)
+        assert fitted.get_vocabulary() == whole.get_vocabulary()
+        np.testing.assert_allclose(fitted.idf_weights_, whole.idf_weights_, rtol=1e-6)
+    lazy = StringLookup().fit(series).transform(series)
+    assert isinstance(lazy, da.Array)
+    np.testing.assert_array_equal(lazy.compute(), StringLookup().fit(tokens).transform(tokens))
+
+
+def test_integer_lookup_dask_dataframe(client):
+    from skprep import IntegerLookup
+
+    X = np.random.default_rng(2).integers(0, 40, size=(800, 2))
+    ddf = dd.from_pandas(pd.DataFrame(X, columns=["a", "b"]), npartitions=4)
+    fitted = IntegerLookup().fit(ddf)
+    assert fitted.get_vocabulary() == IntegerLookup().fit(X).get_vocabulary()
+
+
+def test_lookup_n_jobs_equals_single(tokens):
+    from skprep import StringLookup
+
+    assert (
+        StringLookup(n_jobs=2).fit(tokens).get_vocabulary()
+        == StringLookup().fit(tokens).get_vocabulary()
+    )

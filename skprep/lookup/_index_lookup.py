@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, is_batch_iterable
+from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
 from ..utils.encoding import encode_indices
 from ._input import as_integer_tokens, read_tokens
@@ -312,7 +313,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
 
     # -- adapt ------------------------------------------------------------------------------
     def _adapt_params(self):
-        params = self.get_params(deep=False)
+        params = super()._adapt_params()
         params.pop("sparse", None)
         return params
 
@@ -507,6 +508,8 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             one_hot/multi_hot/count, float32 for tf_idf; CSR unless ``sparse=False``.
         """
         check_is_fitted(self)
+        if is_dask_collection(X):
+            return transform_dask(self.transform, X)
         X = self._check_input(X, reset=False)
         if self.invert:
             return self._indices_to_tokens(X)
@@ -528,7 +531,13 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         X_out : ndarray or scipy.sparse.csr_matrix
             See :meth:`transform`.
         """
-        if is_batch_iterable(X) or self.invert or self.vocabulary is not None:
+        if (
+            is_batch_iterable(X)
+            or is_dask_collection(X)
+            or self.invert
+            or self.vocabulary is not None
+            or self.n_jobs not in (None, 1)
+        ):
             return self.fit(X).transform(X)
         self._keep_codes = True
         try:

@@ -57,6 +57,13 @@ class IntegerLookup(_IndexLookup):
     salt : int or (int, int), default=None
         SipHash-2-4 key for ``oov_method="farmhash"`` (an int ``s`` means ``(s, s)``).
 
+    n_jobs : int or None, default=1
+        skprep addition. Threads for ``fit`` on one large in-memory input: row chunks are
+        counted in parallel and their exact counts merged (the vocabulary is identical).
+        ``None`` means 1, ``-1`` all cores.
+    verbose : int, default=0
+        skprep addition. Show progress while fitting on an iterable of batches.
+
     Attributes
     ----------
     vocabulary_ : ndarray of int64
@@ -110,6 +117,8 @@ class IntegerLookup(_IndexLookup):
         "pad_to_max_tokens": ["boolean"],
         "oov_method": [StrOptions({"floormod", "farmhash"})],
         "salt": [Integral, tuple, list, None],
+        "n_jobs": [Integral, None],
+        "verbose": ["verbose"],
     }
 
     def __init__(
@@ -128,6 +137,8 @@ class IntegerLookup(_IndexLookup):
         pad_to_max_tokens=False,
         oov_method="floormod",
         salt=None,
+        n_jobs=1,
+        verbose=0,
     ):
         self.max_tokens = max_tokens
         self.num_oov_indices = num_oov_indices
@@ -142,6 +153,8 @@ class IntegerLookup(_IndexLookup):
         self.pad_to_max_tokens = pad_to_max_tokens
         self.oov_method = oov_method
         self.salt = salt
+        self.n_jobs = n_jobs
+        self.verbose = verbose
 
     def _check_kind_params(self):
         if self.vocabulary_dtype != "int64":

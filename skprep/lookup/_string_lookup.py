@@ -59,6 +59,13 @@ class StringLookup(_IndexLookup):
     salt : int or (int, int), default=None
         Key for SipHash-2-4 OOV hashing (an int ``s`` means ``(s, s)``).
 
+    n_jobs : int or None, default=1
+        skprep addition. Threads for ``fit`` on one large in-memory input: row chunks are
+        counted in parallel and their exact counts merged (the vocabulary is identical).
+        ``None`` means 1, ``-1`` all cores.
+    verbose : int, default=0
+        skprep addition. Show progress while fitting on an iterable of batches.
+
     Attributes
     ----------
     vocabulary_ : ndarray of object
@@ -117,6 +124,8 @@ class StringLookup(_IndexLookup):
         "sparse": ["boolean"],
         "encoding": [str],
         "salt": [Integral, tuple, list, None],
+        "n_jobs": [Integral, None],
+        "verbose": ["verbose"],
     }
 
     def __init__(
@@ -134,6 +143,8 @@ class StringLookup(_IndexLookup):
         sparse=True,
         encoding="utf-8",
         salt=None,
+        n_jobs=1,
+        verbose=0,
     ):
         self.max_tokens = max_tokens
         self.num_oov_indices = num_oov_indices
@@ -147,6 +158,8 @@ class StringLookup(_IndexLookup):
         self.sparse = sparse
         self.encoding = encoding
         self.salt = salt
+        self.n_jobs = n_jobs
+        self.verbose = verbose
 
     def _check_kind_params(self):
         check_encoding(self.encoding)
