@@ -364,10 +364,11 @@ class DiscretizationState(AdaptState):
 
     def update(self, batch):
         """Fold one batch (any shape; flattened) into the summary."""
-        self.n_batches += 1
         batch = np.asarray(batch)
+        summary = summarize(batch, self.epsilon)  # raises on NaN before touching the state
+        self.summary = merge_summaries(summary, self.summary, self.epsilon)
+        self.n_batches += 1
         self.n_values += batch.size
-        self.summary = merge_summaries(summarize(batch, self.epsilon), self.summary, self.epsilon)
         return self
 
     def merge(self, other):
