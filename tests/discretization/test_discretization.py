@@ -177,6 +177,15 @@ def test_nan_raises_at_fit_and_transform():
         discretize([np.nan], [0.0])
 
 
+def test_nan_batch_leaves_the_state_unchanged():
+    layer = Discretization(num_bins=3).partial_fit(np.arange(10.0))
+    before = layer.adapt_state_.summary.copy()
+    with pytest.raises(ValueError, match="NaN"):
+        layer.partial_fit([1.0, np.nan])
+    np.testing.assert_array_equal(layer.adapt_state_.summary, before)
+    assert layer.adapt_state_.n_values == 10
+
+
 def test_infinite_values_are_data():
     layer = Discretization(num_bins=4).fit(np.array([1.0, 2.0, 3.0, np.inf] * 30))
     assert layer.bin_boundaries_.tolist() == [1.0, 2.0, np.inf]
