@@ -5,6 +5,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
 from ._flatten import Flatten
+from ._geometry import RandomRotation, RandomTranslation, RandomZoom
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
@@ -19,6 +20,9 @@ __all__ = [
     "RandomCrop",
     "RandomFlip",
     "RandomHeight",
+    "RandomRotation",
+    "RandomTranslation",
     "RandomWidth",
+    "RandomZoom",
     "Resizing",
 ]

@@ -6,6 +6,7 @@ Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, 
 with Keras's 8-parameter convention).
 """
 
+from ._affine import affine_transform
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._flip import flip
@@ -14,6 +15,7 @@ from ._resize import resize
 
 __all__ = [
     "adjust_brightness",
+    "affine_transform",
     "adjust_contrast",
     "center_crop",
     "crop",
