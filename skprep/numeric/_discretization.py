@@ -23,6 +23,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
 from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
+from ..utils._dask import is_dask_collection, transform_dask
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
 
@@ -434,6 +435,8 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     sparse : bool, default=True
         Encoded modes return a SciPy CSR matrix (skprep's default; Keras's is dense);
         ``False`` gives a dense array. Ignored in ``"int"`` mode.
+    verbose : int, default=0
+        skprep addition. Show progress while fitting on an iterable of batches.
 
     Attributes
     ----------
@@ -506,6 +509,7 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         "epsilon": [Interval(Real, 0, 1, closed="right")],
         "output_mode": [StrOptions(set(_MODES))],
         "sparse": ["boolean"],
+        "verbose": ["verbose"],
     }
 
     def __init__(
@@ -516,12 +520,14 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         epsilon=0.01,
         output_mode="int",
         sparse=True,
+        verbose=0,
     ):
         self.bin_boundaries = bin_boundaries
         self.num_bins = num_bins
         self.epsilon = epsilon
         self.output_mode = output_mode
         self.sparse = sparse
+        self.verbose = verbose
 
     # -- validation -------------------------------------------------------------------------
     def _validate_params(self):
@@ -627,7 +633,8 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         ----------
         X : array-like of numbers
             Any shape for ``"int"``; rank 1 or 2 for ``"one_hot"``; 2-D for ``"multi_hot"``
-            and ``"count"``. NaN raises a ``ValueError``.
+            and ``"count"``. NaN raises a ``ValueError``. A Dask collection gives a lazy
+            ``dask.array``.
 
         Returns
         -------
@@ -636,6 +643,8 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
             float32, CSR unless ``sparse=False``.
         """
         boundaries = self._boundaries()
+        if is_dask_collection(X):
+            return transform_dask(self.transform, X)
         X = self._check_X(X, reset=False)
         indices = discretize(X, boundaries)
         if self.output_mode == "int":
