@@ -355,8 +355,8 @@ def _rotl_(v, s: int, tmp):
     np.bitwise_or(v, tmp, out=v)
 
 
-def _sip_rounds(v0, v1, v2, v3, rounds: int):
-    """``rounds`` SipRounds, updating the four (fresh, owned) state arrays in place."""
+def _sip_rounds(v0, v1, v2, v3, rounds: int) -> None:
+    """``rounds`` SipRounds, updating the four state arrays (or views) in place."""
     tmp = np.empty_like(v0)
     for _ in range(rounds):
         v0 += v1
@@ -373,7 +373,6 @@ def _sip_rounds(v0, v1, v2, v3, rounds: int):
         _rotl_(v1, 17, tmp)
         v1 ^= v2
         _rotl_(v2, 32, tmp)
-    return v0, v1, v2, v3
 
 
 def _key_word(k, name: str) -> np.uint64:
@@ -398,16 +397,21 @@ def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.nd
     active = np.searchsorted(-nblocks, -np.arange(1, top + 1), side="right")
     for i, k in enumerate(active.tolist()):
         word = ld.f64(starts[:k] + 8 * i)
-        a, b, c, d = _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k] ^ word, 2)
-        v0[:k], v1[:k], v2[:k], v3[:k] = a ^ word, b, c, d
+        v3[:k] ^= word
+        _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k], 2)  # in place on the prefix views
+        v0[:k] ^= word
     rest = lengths & 7
     word = ld.f64(starts + 8 * nblocks) & _TAIL_MASKS[rest]
     word |= (lengths.astype(np.uint64) & _U64(0xFF)) << _U64(56)
-    v0, v1, v2, v3 = _sip_rounds(v0, v1, v2, v3 ^ word, 2)
+    v3 ^= word
+    _sip_rounds(v0, v1, v2, v3, 2)
     v0 ^= word
     v2 ^= _U64(0xFF)
-    v0, v1, v2, v3 = _sip_rounds(v0, v1, v2, v3, 4)
-    return v0 ^ v1 ^ v2 ^ v3
+    _sip_rounds(v0, v1, v2, v3, 4)
+    v0 ^= v1
+    v0 ^= v2
+    v0 ^= v3
+    return v0
 
 
 def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
