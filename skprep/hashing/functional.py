@@ -285,9 +285,6 @@ def _fp_long(ld: _Loads, s, n):
     return out
 
 
-_FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_long)
-
-
 def _chunked(kernel, ld: _Loads, starts, lengths, *args) -> np.ndarray:
     """Run ``kernel`` over cache-sized chunks of strings (about 2x faster than one pass)."""
     n = lengths.shape[0]
@@ -536,8 +533,14 @@ def fingerprint_cat64(a, b) -> np.ndarray:
 
     Examples
     --------
-    >>> fingerprint_cat64(0xDECAFCAFFE, fingerprint64(["A"]))
-    array([...], dtype=uint64)
+    The hashed cross of ``("A", 101)`` and ``("B", 101)`` into 5 bins (HashedCrossing):
+
+    >>> import numpy as np
+    >>> h = fingerprint_cat64(0xDECAFCAFFE, fingerprint64(["A", "B"]))
+    >>> h
+    array([1277662319648410474, 6742740497044805491], dtype=uint64)
+    >>> fingerprint_cat64(h, np.array([101, 101])) % np.uint64(5)
+    array([1, 4], dtype=uint64)
     """
     a = _as_u64(a)
     b = _as_u64(b)
