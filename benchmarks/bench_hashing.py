@@ -28,6 +28,12 @@ def _strings():
     return out
 
 
+def _short_ids():
+    """Short high-cardinality ids only: ``user_<id>`` (6-14 bytes)."""
+    ids = np.random.default_rng(1).integers(0, 10**9, N)
+    return np.array([f"user_{v}" for v in ids.tolist()], dtype=object)
+
+
 def _with_rows(X):
     return X, [[s] for s in X]  # FeatureHasher(input_type="string") takes one list per row
 
@@ -41,30 +47,37 @@ def _feature_hasher(d):
     return FeatureHasher(n_features=NUM_BINS, input_type="string").transform(d[1])
 
 
-def benchmarks():
+def _pair(title, make):
+    setup = lambda: _with_rows(make())  # noqa: E731
     keras = keras_or_none()
-    setup = lambda: _with_rows(_strings())  # noqa: E731
+    target = "ratio <= 2.0 against keras, <= 0.05 against FeatureHasher"
     return [
         Benchmark(
-            name="Hashing 1,000,000 strings, no salt (FarmHash Fingerprint64)",
+            name=f"Hashing 1,000,000 {title}, no salt (FarmHash Fingerprint64)",
             setup=setup,
             competitors={
                 "skprep": lambda d: Hashing(num_bins=NUM_BINS).transform(d[0]),
                 "keras Hashing": _keras_hashing(keras) if keras else None,
                 "sklearn FeatureHasher": _feature_hasher,
             },
-            repeat=3,
-            target="ratio <= 2.0 against keras, <= 0.05 against FeatureHasher",
+            repeat=5,
+            target=target,
         ),
         Benchmark(
-            name="Hashing 1,000,000 strings, salted (SipHash-2-4)",
+            name=f"Hashing 1,000,000 {title}, salted (SipHash-2-4)",
             setup=setup,
             competitors={
                 "skprep": lambda d: Hashing(num_bins=NUM_BINS, salt=SALT).transform(d[0]),
                 "keras Hashing": _keras_hashing(keras, salt=SALT) if keras else None,
                 "sklearn FeatureHasher": _feature_hasher,
             },
-            repeat=3,
-            target="ratio <= 2.0 against keras, <= 0.05 against FeatureHasher",
+            repeat=5,
+            target=target,
         ),
     ]
+
+
+def benchmarks():
+    return _pair("mixed strings (ids, URLs, codes; 2-45 bytes)", _strings) + _pair(
+        "short ids (user_<id>, 6-14 bytes)", _short_ids
+    )

@@ -41,7 +41,10 @@ _K0 = _U64(0xC3A5C85C97CB3127)
 _K1 = _U64(0xB492B66FBE98F273)
 _K2 = _U64(0x9AE16A3B2F90404F)
 _KMUL = _U64(0xC6A4A7935BD1E995)  # FingerprintCat64
-_PAD = 8  # zero bytes after the buffer: SipHash's last-word load may read past the string
+# Zero bytes around the strings' bytes: with 64 on each side, any FarmHash length-class kernel
+# (<= 64 bytes) may run on a string of any length without reading outside the buffer, and
+# SipHash's last-word load (up to 7 bytes past a string) stays inside too.
+_PAD = 64
 _CHUNK = 32768  # strings per kernel pass: keeps the uint64 temporaries in the L2 cache
 _TAIL_MASKS = np.array([0] + [(1 << (8 * r)) - 1 for r in range(1, 8)], dtype=np.uint64)
 _BINARY_TYPES = (pa.binary(), pa.large_binary(), pa.string(), pa.large_string())
@@ -116,17 +119,24 @@ def utf8_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> bytes(data[: lengths.sum()]), starts.tolist(), lengths.tolist()
     (b'ab\\xc3\\xa9', [0, 2, 2], [2, 0, 2])
     """
+    data, starts, lengths = _padded_buffers(values)
+    return data[_PAD:], starts - _PAD, lengths
+
+
+def _padded_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Like :func:`utf8_buffers`, with ``_PAD`` zero bytes before and after the strings."""
     arr = _to_arrow(values)
     _, off_buf, data_buf = arr.buffers()
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(off_buf, dtype=np.int64 if wide else np.int32)
     offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64)
     lo, hi = (int(offsets[0]), int(offsets[-1])) if len(offsets) else (0, 0)
-    data = np.zeros(hi - lo + _PAD, dtype=np.uint8)
+    data = np.zeros(hi - lo + 2 * _PAD, dtype=np.uint8)
     if hi > lo:
-        data[: hi - lo] = np.frombuffer(data_buf, dtype=np.uint8, count=hi, offset=0)[lo:hi]
-    starts = offsets[:-1] - lo
-    return data, starts, np.diff(offsets)
+        data[_PAD : _PAD + hi - lo] = np.frombuffer(data_buf, dtype=np.uint8, count=hi)[lo:hi]
+    lengths = np.diff(offsets)
+    offsets += _PAD - lo
+    return data, offsets[:-1], lengths
 
 
 class _Loads:
@@ -285,9 +295,6 @@ def _fp_long(ld: _Loads, s, n):
     return out
 
 
-_FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_long)
-
-
 def _chunked(kernel, ld: _Loads, starts, lengths, *args) -> np.ndarray:
     """Run ``kernel`` over cache-sized chunks of strings (about 2x faster than one pass)."""
     n = lengths.shape[0]
@@ -305,20 +312,30 @@ _FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_
 
 
 def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
-    """Group the strings by length class (one pass each) and hash each group in chunks."""
+    """Hash each length class with its kernel (``data`` padded by ``_PAD`` on both sides).
+
+    The most common class of strings up to 64 bytes is hashed over *all* strings at once (no
+    gather/scatter; the padding keeps the other strings' reads in bounds) and the other
+    classes then overwrite their strings' results.
+    """
     ld = _Loads(data)
-    out = np.full(lengths.shape[0], _K2, dtype=np.uint64)  # length 0 hashes to k2
     if not lengths.size:
-        return out
+        return np.empty(0, dtype=np.uint64)
     classes = _FP_CLASS[np.minimum(lengths, 65)]
-    present = np.flatnonzero(np.bincount(classes, minlength=len(_FP_KERNELS)))
-    if present.size == 1:  # one length class (common for ids): no gather/scatter
-        if present[0]:
-            out[:] = _chunked(_FP_KERNELS[present[0]], ld, starts, lengths)
+    counts = np.bincount(classes, minlength=len(_FP_KERNELS))
+    bulk = 1 + int(np.argmax(counts[1:6]))  # the most common class among 1..5
+    if counts[bulk]:
+        out = _chunked(_FP_KERNELS[bulk], ld, starts, lengths)
+    else:
+        bulk = 0
+        out = np.full(lengths.shape[0], _K2, dtype=np.uint64)
+    if counts[bulk] == lengths.shape[0]:
         return out
-    for c in present[present > 0]:
+    for c in np.flatnonzero(counts):
+        if c == bulk:
+            continue
         idx = np.flatnonzero(classes == c)
-        out[idx] = _chunked(_FP_KERNELS[c], ld, starts[idx], lengths[idx])
+        out[idx] = _K2 if c == 0 else _chunked(_FP_KERNELS[c], ld, starts[idx], lengths[idx])
     return out
 
 
@@ -340,7 +357,7 @@ def fingerprint64(values) -> np.ndarray:
     array([11160318154034397263, 12917804110809363939, 13009744463427800296], dtype=uint64)
     """
     with np.errstate(over="ignore"):
-        return _fingerprint64_buffers(*utf8_buffers(values))
+        return _fingerprint64_buffers(*_padded_buffers(values))
 
 
 # --------------------------------------------------------------------------------------------
@@ -355,8 +372,8 @@ def _rotl_(v, s: int, tmp):
     np.bitwise_or(v, tmp, out=v)
 
 
-def _sip_rounds(v0, v1, v2, v3, rounds: int):
-    """``rounds`` SipRounds, updating the four (fresh, owned) state arrays in place."""
+def _sip_rounds(v0, v1, v2, v3, rounds: int) -> None:
+    """``rounds`` SipRounds, updating the four state arrays (or views) in place."""
     tmp = np.empty_like(v0)
     for _ in range(rounds):
         v0 += v1
@@ -373,7 +390,6 @@ def _sip_rounds(v0, v1, v2, v3, rounds: int):
         _rotl_(v1, 17, tmp)
         v1 ^= v2
         _rotl_(v2, 32, tmp)
-    return v0, v1, v2, v3
 
 
 def _key_word(k, name: str) -> np.uint64:
@@ -385,36 +401,56 @@ def _key_word(k, name: str) -> np.uint64:
     return _U64(k % 2**64)
 
 
+_SIP_INIT = (0x736F6D6570736575, 0x646F72616E646F6D, 0x6C7967656E657261, 0x7465646279746573)
+
+
 def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
-    """SipHash of strings whose block counts are non-increasing (so active ones are a prefix)."""
+    """SipHash of a chunk of strings.
+
+    Block 0 is compressed for every string (a string without it gets its initial state back);
+    blocks 1, 2, ... run on prefixes, so strings with two or more blocks must come first, in
+    non-increasing order of block count.
+    """
     m = lengths.shape[0]
     nblocks = lengths // 8
-    v0 = np.full(m, k0 ^ _U64(0x736F6D6570736575), dtype=np.uint64)
-    v1 = np.full(m, k1 ^ _U64(0x646F72616E646F6D), dtype=np.uint64)
-    v2 = np.full(m, k0 ^ _U64(0x6C7967656E657261), dtype=np.uint64)
-    v3 = np.full(m, k1 ^ _U64(0x7465646279746573), dtype=np.uint64)
-    top = int(nblocks[0]) if m else 0
-    # active[i]: how many strings have an 8-byte block i
-    active = np.searchsorted(-nblocks, -np.arange(1, top + 1), side="right")
-    for i, k in enumerate(active.tolist()):
+    init = [k ^ _U64(c) for k, c in zip((k0, k1, k0, k1), _SIP_INIT)]
+    v0, v1, v2, v3 = (np.full(m, x, dtype=np.uint64) for x in init)
+    top = int(nblocks.max()) if m else 0
+    if top:
+        word = ld.f64(starts)
+        v3 ^= word
+        _sip_rounds(v0, v1, v2, v3, 2)
+        v0 ^= word
+        empty = nblocks == 0
+        if empty.any():
+            for v, x in zip((v0, v1, v2, v3), init):
+                v[empty] = x
+    # active[i]: how many strings have an 8-byte block i (i >= 1)
+    active = np.searchsorted(-nblocks, -np.arange(2, top + 1), side="right")
+    for i, k in enumerate(active.tolist(), start=1):
         word = ld.f64(starts[:k] + 8 * i)
-        a, b, c, d = _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k] ^ word, 2)
-        v0[:k], v1[:k], v2[:k], v3[:k] = a ^ word, b, c, d
+        v3[:k] ^= word
+        _sip_rounds(v0[:k], v1[:k], v2[:k], v3[:k], 2)  # in place on the prefix views
+        v0[:k] ^= word
     rest = lengths & 7
     word = ld.f64(starts + 8 * nblocks) & _TAIL_MASKS[rest]
     word |= (lengths.astype(np.uint64) & _U64(0xFF)) << _U64(56)
-    v0, v1, v2, v3 = _sip_rounds(v0, v1, v2, v3 ^ word, 2)
+    v3 ^= word
+    _sip_rounds(v0, v1, v2, v3, 2)
     v0 ^= word
     v2 ^= _U64(0xFF)
-    v0, v1, v2, v3 = _sip_rounds(v0, v1, v2, v3, 4)
-    return v0 ^ v1 ^ v2 ^ v3
+    _sip_rounds(v0, v1, v2, v3, 4)
+    v0 ^= v1
+    v0 ^= v2
+    v0 ^= v3
+    return v0
 
 
 def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
-    """Order the strings by block count (radix sort), hash them in chunks, restore the order."""
+    """Order strings of 16+ bytes by block count (radix sort) when they vary, hash in chunks."""
     ld = _Loads(data)
     nblocks = lengths // 8
-    if not lengths.size or nblocks.min() == nblocks.max():
+    if not lengths.size or nblocks.max() <= 1 or nblocks.min() == nblocks.max():
         return _chunked(_siphash24_chunk, ld, starts, lengths, k0, k1)
     order = _block_order(nblocks)
     h = _chunked(_siphash24_chunk, ld, starts[order], lengths[order], k0, k1)
@@ -447,7 +483,7 @@ def siphash24(values, k0: int, k1: int) -> np.ndarray:
     """
     k0, k1 = _key_word(k0, "k0"), _key_word(k1, "k1")
     with np.errstate(over="ignore"):
-        return _siphash24_buffers(*utf8_buffers(values), k0, k1)
+        return _siphash24_buffers(*_padded_buffers(values), k0, k1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -532,8 +568,14 @@ def fingerprint_cat64(a, b) -> np.ndarray:
 
     Examples
     --------
-    >>> fingerprint_cat64(0xDECAFCAFFE, fingerprint64(["A"]))
-    array([...], dtype=uint64)
+    The hashed cross of ``("A", 101)`` and ``("B", 101)`` into 5 bins (HashedCrossing):
+
+    >>> import numpy as np
+    >>> h = fingerprint_cat64(0xDECAFCAFFE, fingerprint64(["A", "B"]))
+    >>> h
+    array([1277662319648410474, 6742740497044805491], dtype=uint64)
+    >>> fingerprint_cat64(h, np.array([101, 101])) % np.uint64(5)
+    array([1, 4], dtype=uint64)
     """
     a = _as_u64(a)
     b = _as_u64(b)
