@@ -2,8 +2,8 @@
 
 import numpy as np
 from sklearn.datasets import load_digits
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 
 from skprep import Flatten, RandomRotation, RandomTranslation, RandomZoom, Rescaling
@@ -23,7 +23,7 @@ def _digits_augmented():
         RandomTranslation(0.05, 0.05, fill_mode="constant", random_state=2),
         Flatten(),
         Rescaling(scale=1 / 16),
-        LogisticRegression(max_iter=2000),
+        KNeighborsClassifier(n_neighbors=3),
     )
     return DemoCase(
         "Digits as images: RandomRotation + RandomZoom + RandomTranslation",
