@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 import scipy.sparse as sp
 
+from .utils._dask import fit_dask, is_dask_collection
+from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
 from .utils.random import check_random_state
 
@@ -71,8 +73,19 @@ class AdaptState(abc.ABC):
             raise TypeError(f"Cannot merge a {type(other).__name__} into a {type(self).__name__}.")
 
 
-def _is_dask_collection(X) -> bool:
-    return hasattr(X, "__dask_graph__")
+def _n_rows(X) -> int:
+    return X.shape[0] if hasattr(X, "shape") and len(X.shape) else len(X)
+
+
+def _split_rows(X, n_chunks):
+    """Split the rows of an array, list, sparse matrix or pandas object into chunks."""
+    n = _n_rows(X)
+    bounds = np.linspace(0, n, n_chunks + 1).astype(int)
+    take = X.iloc.__getitem__ if hasattr(X, "iloc") else X.__getitem__
+    if isinstance(X, tuple):
+        X = list(X)
+        take = X.__getitem__
+    return [take(slice(a, b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 def is_batch_iterable(X) -> bool:
@@ -85,7 +98,7 @@ def is_batch_iterable(X) -> bool:
     """
     if isinstance(X, (np.ndarray, list, tuple, str, bytes, dict)) or sp.issparse(X):
         return False
-    if _is_dask_collection(X) or hasattr(X, "__array__") or hasattr(X, "iloc"):
+    if is_dask_collection(X) or hasattr(X, "__array__") or hasattr(X, "iloc"):
         return False
     return isinstance(X, Iterable)
 
@@ -121,11 +134,23 @@ class AdaptMixin:
 
     def _adapt_params(self) -> dict:
         """Parameters that shape the adapt state; ``partial_fit`` refuses changes to them."""
-        return self.get_params(deep=False)
+        params = self.get_params(deep=False)
+        for name in ("n_jobs", "verbose"):
+            params.pop(name, None)
+        return params
 
     def _fold(self, state: AdaptState, X, reset: bool) -> AdaptState:
+        """Fold ``X`` -- an array, an iterable of batches or a Dask collection -- into
+        ``state``. ``n_jobs`` (where a layer has it) splits one in-memory array into chunks
+        whose states are computed in parallel threads and merged."""
+        if is_dask_collection(X):
+            return fit_dask(self, state, X, reset=reset)
+        n_jobs = getattr(self, "n_jobs", 1)
+        if n_jobs not in (None, 1) and not is_batch_iterable(X) and _n_rows(X) > 1:
+            return self._fold_parallel(state, X, reset, n_jobs)
         seen = False
-        for batch in iter_batches(X):
+        desc = f"{type(self).__name__}.fit"
+        for batch in progress(iter_batches(X), enabled=getattr(self, "verbose", 0), desc=desc):
             state.update(self._prepare_adapt_batch(batch, reset=reset and not seen))
             seen = True
         if not seen:
@@ -134,6 +159,22 @@ class AdaptMixin:
                 "pass at least one batch of data."
             )
         return state
+
+    def _fold_parallel(self, state, X, reset, n_jobs):
+        from joblib import Parallel, delayed, effective_n_jobs
+
+        n_chunks = min(_n_rows(X), 4 * effective_n_jobs(n_jobs))
+        chunks = _split_rows(X, n_chunks)
+        state.update(self._prepare_adapt_batch(chunks[0], reset=reset))
+        states = Parallel(n_jobs=n_jobs, prefer="threads")(
+            delayed(self._chunk_state)(chunk) for chunk in chunks[1:]
+        )
+        for other in states:
+            state.merge(other)
+        return state
+
+    def _chunk_state(self, chunk):
+        return self._new_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
 
     def _set_adapt_state(self, state: AdaptState) -> None:
         self.adapt_state_ = state

@@ -95,13 +95,13 @@ class RandomContrast(BaseImageAugmentation):
 
     def _factor_range(self):
         lower, upper = parse_factor(self.factor, "factor", bounds=(0.0, np.inf))
+        if np.ndim(self.factor) == 0:
+            lower = upper  # scalar f -> [1 - f, 1 + f]
         if lower > 1:
             raise ValueError(
                 "The lower bound of `factor` must be at most 1 (the contrast factor "
                 f"1 - lower cannot be negative). Received: factor={self.factor!r}"
             )
-        if np.ndim(self.factor) == 0:
-            lower = upper  # scalar f -> [1 - f, 1 + f]
         return lower, upper
 
     def _check_params(self):

@@ -56,6 +56,10 @@ class RandomCrop(BaseImageAugmentation):
       ``fit_transform``.
     * Keras 3 only crops randomly when the image is *strictly* larger than the target on both
       sides; skprep (as Keras 2) also does when a side equals the target.
+    * On images smaller than the target, Keras 3 slices a target-sized window from the
+      corner of the aspect-ratio box and resizes whatever remains (a distorted window);
+      skprep resizes the aspect-ratio box itself (Keras 2's ``smart_resize``), which is
+      also what inference does.
 
     Keras's ``seed`` seeds a generator that advances between calls; ``random_state`` follows
     scikit-learn instead. Output is float32 in both modes.

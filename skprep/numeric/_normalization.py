@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
+from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import check_is_fitted
 from ..utils.validation import validate_nd
 
@@ -161,6 +162,12 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
         Variance to use instead of learning it. Requires ``mean``.
     invert : bool, default=False
         If True, ``transform`` un-normalises: ``mean + X * max(sqrt(variance), 1e-7)``.
+    n_jobs : int or None, default=1
+        skprep addition. Number of threads for ``fit`` on one large in-memory array: row
+        chunks are reduced in parallel and their exact statistics merged. ``None`` means 1,
+        ``-1`` all cores.
+    verbose : int, default=0
+        skprep addition. Show progress while fitting on an iterable of batches.
 
     Attributes
     ----------
@@ -202,13 +209,17 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
         "mean": ["array-like", Real, None],
         "variance": ["array-like", Real, None],
         "invert": ["boolean"],
+        "n_jobs": [Integral, None],
+        "verbose": ["verbose"],
     }
 
-    def __init__(self, axis=-1, *, mean=None, variance=None, invert=False):
+    def __init__(self, axis=-1, *, mean=None, variance=None, invert=False, n_jobs=1, verbose=0):
         self.axis = axis
         self.mean = mean
         self.variance = variance
         self.invert = invert
+        self.n_jobs = n_jobs
+        self.verbose = verbose
 
     # -- validation -------------------------------------------------------------------------
     def _check_X(self, X, reset):
@@ -316,14 +327,17 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
 
         Parameters
         ----------
-        X : array-like
+        X : array-like or Dask collection
             Input with the rank and kept-axis sizes seen in ``fit``.
 
         Returns
         -------
         X_out : ndarray of float32, same shape as ``X``
+            A lazy ``dask.array`` when ``X`` is a Dask collection.
         """
         check_is_fitted(self)
+        if is_dask_collection(X):
+            return transform_dask(self.transform, X)
         X = self._check_X(X, reset=False)
         self._check_shape(X)
         mean, var = self._broadcast_stats()

@@ -15,6 +15,7 @@ from ._resize import resize
 
 __all__ = [
     "adjust_brightness",
+    "affine_transform",
     "adjust_contrast",
     "affine_transform",
     "center_crop",

@@ -34,6 +34,16 @@ def _pool() -> ThreadPoolExecutor:
     return _executor
 
 
+def _forget_pool_after_fork() -> None:
+    # A forked child inherits the pool object but not its threads: start a new one there.
+    global _executor
+    _executor = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool_after_fork)
+
+
 def map_batch(fn, images: np.ndarray, *per_image) -> np.ndarray:
     """Return ``fn(images, *per_image)``, computed chunk by chunk along axis 0.
 

@@ -128,15 +128,22 @@ def _bicubic_taps(in_size: int, out_size: int):
 
 
 def _area_taps(in_size: int, out_size: int):
+    # TF's ResizeArea: the box [i * s, (i + 1) * s) with fractional coverage at both ends,
+    # in float32. The 1 / (s_h * s_w) normalisation is applied once at the end (see resize).
     scale = _scale_f32(in_size, out_size)
     i = np.arange(out_size, dtype=np.float32)
-    start, end = i * scale, (i + 1) * scale
+    start, end = i * scale, (i + np.float32(1)) * scale
     first = np.floor(start).astype(np.int64)
     n_taps = int((np.ceil(end).astype(np.int64) - first).max())
     src = first[:, None] + np.arange(n_taps)
-    left = np.maximum(src.astype(np.float32), start[:, None])
-    right = np.minimum(src.astype(np.float32) + 1, end[:, None])
-    w = np.maximum(right - left, 0) / scale
+    srcf = src.astype(np.float32)
+    s0, s1 = start[:, None], end[:, None]
+    w = np.where(
+        srcf < s0,
+        np.where(srcf + 1 > s1, scale, srcf + 1 - s0),
+        np.where(srcf + 1 > s1, s1 - srcf, np.float32(1)),
+    )
+    w = np.where(src < np.ceil(end).astype(np.int64)[:, None], w, 0)
     return np.clip(src, 0, in_size - 1), w.astype(np.float32)
 
 
@@ -366,14 +373,20 @@ def resize(
             passes.append((axis, _taps(n_in, n_out, interpolation, antialias), n_out / n_in))
     if not passes:
         return x.copy()
-    if not (interpolation == "bilinear" and not antialias):
-        # Shrink first so that the second pass runs on less data. (Bilinear keeps TF's
-        # order -- width, then height -- to agree with it bit for bit.)
+    tf_order = interpolation == "area" or (interpolation == "bilinear" and not antialias)
+    if not tf_order:
+        # Shrink first so that the second pass runs on less data. (Bilinear and area keep
+        # TF's order -- width, then height -- to agree with it to the last bit.)
         passes.sort(key=lambda p: p[2])
+    area_norm = None
+    if interpolation == "area":
+        area_norm = np.float32(1) / (_scale_f32(h, out_h) * _scale_f32(w, out_w))
 
     def run(chunk):
         for axis, table, _ in passes:
             chunk = _resize_axis(chunk, axis, table)
+        if area_norm is not None:
+            chunk *= area_norm  # passes is not empty: chunk is a new array
         return chunk
 
     return map_batch(run, x)

@@ -1,0 +1,625 @@
+"""Vocabulary machinery shared by StringLookup, IntegerLookup and TextVectorization.
+
+Everything here is vectorised with :mod:`pyarrow.compute` (hash-based dictionary encoding,
+``index_in``, ``group_by``) and NumPy; no Python loop runs per token. The code is generic over
+two token *kinds*: ``"string"`` (UTF-8 text, compared as raw bytes) and ``"int"`` (int64).
+
+The API, in the order a layer uses it:
+
+:func:`encode_tokens` (values, kind) -> :class:`TokenCodes`
+    Turn a flat batch of tokens (NumPy ``str``/``object``/``bytes``/int array, Python list,
+    pyarrow ``Array``/``ChunkedArray``, including dictionary arrays such as pandas
+    categoricals) into ``(dictionary, codes)``: the distinct tokens and, per input token, its
+    position in ``dictionary``. Missing values (``None``, ``NaN``, ``pd.NA``) raise a
+    ``ValueError`` naming what was found. Both counting and lookup start from this, so the
+    input is hashed once.
+
+:class:`VocabularyState` (an :class:`~skprep.base.AdaptState`)
+    Exact token counts -- and, when ``track_documents=True``, document frequencies and the
+    number of documents, for tf-idf. ``update(batch)`` takes a :class:`TokenBatch` (or a bare
+    array of tokens, each its own document), ``merge(other)`` adds counts, so any split of the
+    data into batches and any merge tree gives the same counts. ``finalize()`` applies
+    :func:`build_vocabulary` with the state's :class:`VocabularyOptions`.
+
+:func:`build_vocabulary` (tokens, counts, ...) -> (vocabulary, idf)
+    Keras's ``finalize_state``: drop the special tokens that occur in the data, order by
+    count descending with ties broken by token *descending* (UTF-8 bytes / numeric), keep
+    ``max_tokens - token_start`` tokens, and compute ``idf = ln(1 + N / (1 + df))`` front-
+    padded with ``token_start`` copies of the mean idf (the OOV slots) and, with
+    ``pad_to_max_tokens``, back-padded with zeros to ``max_tokens``.
+
+:func:`lookup_indices` (codes, vocabulary, ...) -> int64 ndarray
+    Token -> output index with Keras's layout ``[mask?][OOV x k][tokens]``: in-vocabulary
+    tokens map to ``token_start + position``, the mask token to ``mask_index``, OOV tokens to
+    ``oov_start`` (one OOV slot), ``oov_start + oov_buckets(tokens)`` (several) or a
+    ``ValueError`` (none). Only the *distinct* input tokens are looked up and hashed.
+
+The vocabulary itself is a flat pyarrow array (``string`` or ``int64``): it pickles as a few
+contiguous buffers, so a fitted million-token layer dumps and loads quickly, and no hash index
+needs to be kept -- each lookup hashes whichever of the two sides is smaller.
+
+Examples
+--------
+>>> import numpy as np
+>>> state = VocabularyState("string", track_documents=True)
+>>> _ = state.update(TokenBatch(np.array(["a", "c", "d", "d", "z", "b"]),
+...                             doc_ids=np.array([0, 0, 0, 1, 1, 1]), n_documents=2))
+>>> vocab, idf = build_vocabulary(*state.counts(), token_start=1)
+>>> vocab.to_pylist()
+['d', 'z', 'c', 'b', 'a']
+>>> lookup_indices(encode_tokens(["a", "q", "d"], "string"), vocab, token_start=1,
+...                oov_start=0, num_oov_indices=1).tolist()
+[5, 0, 1]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..base import AdaptState
+
+__all__ = [
+    "KINDS",
+    "TokenBatch",
+    "TokenCodes",
+    "VocabularyOptions",
+    "VocabularyState",
+    "build_vocabulary",
+    "encode_tokens",
+    "inverse_document_frequency",
+    "lookup_indices",
+    "to_token_array",
+]
+
+#: The two token kinds: UTF-8 strings and 64-bit integers.
+KINDS = ("string", "int")
+
+_ARROW_TYPE = {"string": pa.string(), "int": pa.int64()}
+
+
+# -- input conversion --------------------------------------------------------------------------
+class TokenCodes(NamedTuple):
+    """A batch of tokens as ``dictionary[codes]``.
+
+    Attributes
+    ----------
+    dictionary : pyarrow.Array
+        The distinct tokens (``string`` or ``int64``), in first-seen order.
+    codes : ndarray of int
+        Per input token, its position in ``dictionary`` (flat, input order).
+    """
+
+    dictionary: pa.Array
+    codes: np.ndarray
+
+
+def _missing_error(what: str) -> ValueError:
+    return ValueError(
+        f"Input contains missing values ({what}). Lookup layers do not map missing values; "
+        "fill them first, e.g. with sklearn.impute.SimpleImputer(strategy='constant', "
+        "fill_value='missing'), or map them to a token of your own."
+    )
+
+
+def _describe_missing(values) -> str:
+    """Name the kinds of missing value in an object array (for the error message)."""
+    found = []
+    flat = np.asarray(values, dtype=object).ravel()
+    if any(v is None for v in flat[:100_000]):
+        found.append("None")
+    try:
+        import pandas as pd
+
+        if any(v is pd.NA for v in flat[:100_000]):
+            found.append("pd.NA")
+        if any(v is pd.NaT for v in flat[:100_000]):
+            found.append("NaT")
+    except ImportError:  # pragma: no cover - pandas is optional
+        pass
+    if any(isinstance(v, float) and v != v for v in flat[:100_000]):
+        found.append("NaN")
+    return ", ".join(found) or "null"
+
+
+def _from_numpy(values: np.ndarray, kind: str) -> pa.Array:
+    values = values.ravel()
+    k = values.dtype.kind
+    if kind == "int":
+        if k not in "iub":
+            raise TypeError(f"Expected integer tokens; got an array of dtype {values.dtype}.")
+        return pa.array(values.astype(np.int64, copy=False))
+    if k == "U":
+        return pa.array(values, type=pa.string())
+    if k == "S":
+        return pa.array(values, type=pa.binary())
+    if k == "O":
+        try:
+            arr = pa.array(values, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+            types = sorted({type(v).__name__ for v in values[:100_000]})
+            raise TypeError(
+                f"Expected string tokens; got an object array mixing types {types}."
+            ) from exc
+        if arr.null_count:
+            raise _missing_error(_describe_missing(values))
+        if pa.types.is_null(arr.type) and len(arr):
+            raise _missing_error(_describe_missing(values))
+        return arr
+    raise TypeError(f"Expected string tokens; got an array of dtype {values.dtype}.")
+
+
+def to_token_array(values, kind: str) -> pa.Array:
+    """Convert a flat batch of tokens to a pyarrow array of the kind's type.
+
+    Parameters
+    ----------
+    values : array-like or pyarrow.Array or pyarrow.ChunkedArray
+        Tokens; any shape is flattened (row-major). Byte strings are decoded as UTF-8.
+    kind : {"string", "int"}
+
+    Returns
+    -------
+    pyarrow.Array
+        ``string`` or ``int64``, without nulls (a dictionary array is decoded).
+
+    Raises
+    ------
+    ValueError
+        If a value is missing (``None``, ``NaN``, ``pd.NA``) or bytes are not valid UTF-8.
+    TypeError
+        If the values are not tokens of ``kind``.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}; got {kind!r}.")
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not isinstance(values, pa.Array):
+        values = np.asarray(values) if not isinstance(values, np.ndarray) else values
+        values = _from_numpy(values, kind)
+    if pa.types.is_dictionary(values.type):
+        values = values.dictionary_decode()
+    if values.null_count:
+        raise _missing_error("null")
+    return _cast_kind(values, kind)
+
+
+def _cast_kind(values: pa.Array, kind: str) -> pa.Array:
+    t = values.type
+    if kind == "string":
+        if pa.types.is_string(t):
+            return values
+        if pa.types.is_large_string(t) or pa.types.is_string_view(t):
+            return values.cast(pa.string())
+        if pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_binary_view(t):
+            try:
+                return values.cast(pa.string())
+            except pa.ArrowInvalid as exc:
+                raise ValueError("Byte-string tokens are not valid UTF-8.") from exc
+        if pa.types.is_null(t) and len(values) == 0:
+            return pa.array([], type=pa.string())
+        raise TypeError(f"Expected string tokens; got values of type {t}.")
+    if pa.types.is_integer(t) or pa.types.is_boolean(t):
+        return values.cast(pa.int64())
+    if pa.types.is_null(t) and len(values) == 0:
+        return pa.array([], type=pa.int64())
+    raise TypeError(f"Expected integer tokens; got values of type {t}.")
+
+
+def encode_tokens(values, kind: str) -> TokenCodes:
+    """Dictionary-encode a flat batch of tokens (hashing each token once).
+
+    Parameters
+    ----------
+    values : array-like or pyarrow.Array or pyarrow.ChunkedArray
+        Tokens (see :func:`to_token_array`). A pyarrow dictionary array (e.g. from a pandas
+        categorical) is used as is: its categories become the dictionary.
+    kind : {"string", "int"}
+
+    Returns
+    -------
+    TokenCodes
+
+    Examples
+    --------
+    >>> codes = encode_tokens(["b", "a", "b"], "string")
+    >>> codes.dictionary.to_pylist(), codes.codes.tolist()
+    (['b', 'a'], [0, 1, 0])
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array) and pa.types.is_dictionary(values.type):
+        if values.null_count:
+            raise _missing_error("null")
+        dictionary = _cast_kind(values.dictionary, kind)
+        codes = values.indices.to_numpy(zero_copy_only=False)
+        return _unique_dictionary(dictionary, codes, kind)
+    values = to_token_array(values, kind)
+    encoded = pc.dictionary_encode(values)
+    return TokenCodes(
+        _cast_kind(encoded.dictionary, kind), encoded.indices.to_numpy(zero_copy_only=False)
+    )
+
+
+def _unique_dictionary(dictionary: pa.Array, codes: np.ndarray, kind: str) -> TokenCodes:
+    """Make a dictionary's entries distinct (categories may repeat after a cast)."""
+    encoded = pc.dictionary_encode(dictionary)
+    if len(encoded.dictionary) == len(dictionary):
+        return TokenCodes(dictionary, codes)
+    remap = encoded.indices.to_numpy(zero_copy_only=False)
+    return TokenCodes(_cast_kind(encoded.dictionary, kind), remap[codes])
+
+
+# -- counting ---------------------------------------------------------------------------------
+class TokenBatch(NamedTuple):
+    """One batch for :meth:`VocabularyState.update`.
+
+    Attributes
+    ----------
+    tokens : array-like, pyarrow.Array or TokenCodes
+        Flat tokens.
+    doc_ids : ndarray of int, optional
+        Per token, the document (row) it belongs to, in ``[0, n_documents)``. Only used when
+        the state tracks documents; ``None`` makes every token its own document.
+    n_documents : int, optional
+        Number of documents in the batch (documents without tokens count too). Defaults to
+        ``doc_ids.max() + 1``, or ``len(tokens)`` without ``doc_ids``.
+    """
+
+    tokens: object
+    doc_ids: np.ndarray | None = None
+    n_documents: int | None = None
+
+
+@dataclass(frozen=True)
+class VocabularyOptions:
+    """How :meth:`VocabularyState.finalize` builds the vocabulary (see
+    :func:`build_vocabulary`)."""
+
+    special_tokens: tuple = ()
+    max_tokens: int | None = None
+    token_start: int = 0
+    pad_to_max_tokens: bool = False
+    idf: bool = False
+
+
+def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
+    n_dict = len(codes.dictionary)
+    counts = np.bincount(codes.codes, minlength=n_dict).astype(np.int64)
+    columns = {"token": codes.dictionary, "count": counts}
+    n_docs = 0
+    if track_documents:
+        if doc_ids is None:
+            df = counts.copy()
+            n_docs = len(codes.codes) if n_documents is None else int(n_documents)
+        else:
+            doc_ids = np.asarray(doc_ids, dtype=np.int64).ravel()
+            if doc_ids.shape[0] != codes.codes.shape[0]:
+                raise ValueError(
+                    f"doc_ids has {doc_ids.shape[0]} entries for {codes.codes.shape[0]} tokens."
+                )
+            pairs = np.unique(doc_ids * max(n_dict, 1) + codes.codes)
+            df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)
+            if n_documents is None:
+                n_docs = int(doc_ids.max()) + 1 if doc_ids.size else 0
+            else:
+                n_docs = int(n_documents)
+        columns["df"] = df
+    return pa.table(columns), n_docs
+
+
+def _sum_tables(tables: list[pa.Table]) -> pa.Table:
+    if len(tables) == 1:
+        return tables[0]
+    table = pa.concat_tables(tables)
+    value_cols = [c for c in table.column_names if c != "token"]
+    grouped = table.group_by("token", use_threads=False).aggregate([(c, "sum") for c in value_cols])
+    return grouped.rename_columns(["token"] + value_cols)
+
+
+class VocabularyState(AdaptState):
+    """Exact, mergeable token counts (and document frequencies for tf-idf).
+
+    Parameters
+    ----------
+    kind : {"string", "int"}
+        Token kind.
+    track_documents : bool, default=False
+        Also count, per token, the number of documents containing it, and the number of
+        documents (needed for tf-idf).
+    options : VocabularyOptions, optional
+        What :meth:`finalize` does with the counts.
+
+    Notes
+    -----
+    Per-batch count tables are kept and summed (a pyarrow ``group_by``) every 16 batches
+    and when read, so memory is bounded by the number of distinct tokens, not of rows.
+    """
+
+    _COMPACT_EVERY = 16
+
+    def __init__(self, kind="string", *, track_documents=False, options=None):
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}; got {kind!r}.")
+        self.kind = kind
+        self.track_documents = bool(track_documents)
+        self.options = options if options is not None else VocabularyOptions()
+        self.n_batches = 0
+        self.n_documents = 0
+        self._tables: list[pa.Table] = []
+
+    def _empty_table(self) -> pa.Table:
+        cols = {"token": pa.array([], type=_ARROW_TYPE[self.kind]), "count": np.zeros(0, int)}
+        if self.track_documents:
+            cols["df"] = np.zeros(0, np.int64)
+        return pa.table(cols)
+
+    def update(self, batch) -> VocabularyState:
+        """Count one batch: a :class:`TokenBatch`, :class:`TokenCodes` or bare tokens."""
+        if not isinstance(batch, TokenBatch):
+            batch = TokenBatch(batch)
+        codes = batch.tokens
+        if not isinstance(codes, TokenCodes):
+            codes = encode_tokens(codes, self.kind)
+        table, n_docs = _count_codes(codes, batch.doc_ids, batch.n_documents, self.track_documents)
+        self._tables.append(table)
+        self.n_documents += n_docs
+        self.n_batches += 1
+        if len(self._tables) >= self._COMPACT_EVERY:
+            self._compact()
+        return self
+
+    def merge(self, other: VocabularyState) -> VocabularyState:
+        """Add ``other``'s counts to this state's."""
+        self._check_mergeable(other)
+        if other.kind != self.kind or other.track_documents != self.track_documents:
+            raise ValueError(
+                "Cannot merge vocabulary states of different kinds "
+                f"({self.kind}/{self.track_documents} vs {other.kind}/{other.track_documents})."
+            )
+        self._tables.extend(other._tables)
+        self.n_documents += other.n_documents
+        self.n_batches += other.n_batches
+        self._compact()
+        return self
+
+    def _compact(self) -> None:
+        if self._tables:
+            self._tables = [_sum_tables(self._tables)]
+
+    def counts(self):
+        """The exact counts seen so far.
+
+        Returns
+        -------
+        tokens : pyarrow.Array
+            Distinct tokens (no particular order).
+        counts : ndarray of int64
+            Occurrences of each token.
+        doc_counts : ndarray of int64 or None
+            Documents containing each token (``None`` unless ``track_documents``).
+        n_documents : int
+            Number of documents seen.
+        """
+        self._compact()
+        table = self._tables[0] if self._tables else self._empty_table()
+        tokens = table.column("token").combine_chunks()
+        counts = table.column("count").to_numpy().astype(np.int64, copy=False)
+        df = table.column("df").to_numpy().astype(np.int64) if self.track_documents else None
+        return _cast_kind(tokens, self.kind), counts, df, self.n_documents
+
+    def finalize(self) -> dict:
+        """Build the vocabulary: ``{"vocabulary": pa.Array, "idf": ndarray or None}``."""
+        tokens, counts, df, n_docs = self.counts()
+        opts = self.options
+        vocab, idf = build_vocabulary(
+            tokens,
+            counts,
+            doc_counts=df if opts.idf else None,
+            n_documents=n_docs,
+            special_tokens=opts.special_tokens,
+            max_tokens=opts.max_tokens,
+            token_start=opts.token_start,
+            pad_to_max_tokens=opts.pad_to_max_tokens,
+        )
+        return {"vocabulary": vocab, "idf": idf}
+
+    def __getstate__(self):
+        self._compact()
+        return self.__dict__.copy()
+
+
+# -- finalisation -----------------------------------------------------------------------------
+def inverse_document_frequency(doc_counts, n_documents) -> np.ndarray:
+    """Keras's idf: ``ln(1 + n_documents / (1 + doc_counts))`` (float64).
+
+    Examples
+    --------
+    >>> inverse_document_frequency(np.array([1, 2]), 4).round(6).tolist()
+    [1.098612, 0.847298]
+    """
+    doc_counts = np.asarray(doc_counts, dtype=np.float64)
+    return np.log1p(float(n_documents) / (1.0 + doc_counts))
+
+
+def _drop_special(tokens: pa.Array, counts, doc_counts, special_tokens):
+    specials = [t for t in special_tokens if t is not None]
+    if not specials or len(tokens) == 0:
+        return tokens, counts, doc_counts
+    keep = ~pc.is_in(tokens, value_set=pa.array(specials, type=tokens.type)).to_numpy(
+        zero_copy_only=False
+    )
+    if keep.all():
+        return tokens, counts, doc_counts
+    tokens = tokens.filter(pa.array(keep))
+    counts = counts[keep]
+    doc_counts = None if doc_counts is None else doc_counts[keep]
+    return tokens, counts, doc_counts
+
+
+def build_vocabulary(
+    tokens,
+    counts,
+    doc_counts=None,
+    n_documents=0,
+    *,
+    special_tokens=(),
+    max_tokens=None,
+    token_start=0,
+    pad_to_max_tokens=False,
+):
+    """Order counted tokens into a Keras vocabulary (and idf weights).
+
+    Parameters
+    ----------
+    tokens : pyarrow.Array or array-like
+        Distinct tokens.
+    counts : ndarray of int
+        Occurrences of each token.
+    doc_counts : ndarray of int, optional
+        Documents containing each token; when given, idf weights are returned.
+    n_documents : int, default=0
+        Number of documents (for idf).
+    special_tokens : tuple, default=()
+        Tokens never learned from data (mask and OOV tokens); ``None`` entries are ignored.
+    max_tokens : int, optional
+        Cap on the vocabulary size *including* the ``token_start`` special slots.
+    token_start : int, default=0
+        Number of special slots before the first learned token (mask + OOV indices).
+    pad_to_max_tokens : bool, default=False
+        Back-pad the idf weights with zeros to ``max_tokens``.
+
+    Returns
+    -------
+    vocabulary : pyarrow.Array
+        Learned tokens, most frequent first; ties by token descending.
+    idf : ndarray of float32 or None
+        ``token_start`` mean-idf slots, one idf per learned token, then zero padding.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> vocab, _ = build_vocabulary(["a", "b", "c", "[UNK]"], np.array([2, 1, 2, 9]),
+    ...                             special_tokens=("[UNK]",), max_tokens=3, token_start=1)
+    >>> vocab.to_pylist()
+    ['c', 'a']
+    """
+    if not isinstance(tokens, pa.Array):
+        tokens = pa.array(np.asarray(tokens).ravel())
+    counts = np.asarray(counts, dtype=np.int64)
+    tokens, counts, doc_counts = _drop_special(tokens, counts, doc_counts, special_tokens)
+    order = pc.sort_indices(
+        pa.table({"count": counts, "token": tokens}),
+        sort_keys=[("count", "descending"), ("token", "descending")],
+    ).to_numpy()
+    if max_tokens is not None:
+        order = order[: max(int(max_tokens) - int(token_start), 0)]
+    vocab = tokens.take(pa.array(order))
+    if doc_counts is None:
+        return vocab, None
+    idf = inverse_document_frequency(np.asarray(doc_counts)[order], n_documents)
+    idf = idf.astype(np.float32)
+    mean = np.float32(idf.mean(dtype=np.float32)) if idf.size else np.float32(np.nan)
+    parts = [np.full(int(token_start), mean, np.float32), idf]
+    if pad_to_max_tokens and max_tokens is not None:
+        parts.append(np.zeros(max(int(max_tokens) - int(token_start) - idf.size, 0), np.float32))
+    return vocab, np.concatenate(parts)
+
+
+# -- lookup -----------------------------------------------------------------------------------
+def _positions_in(dictionary: pa.Array, vocabulary: pa.Array) -> np.ndarray:
+    """For each dictionary entry, its position in ``vocabulary`` or -1 (hash the smaller)."""
+    n_dict = len(dictionary)
+    if n_dict == 0:
+        return np.zeros(0, np.int64)
+    if len(vocabulary) == 0:
+        return np.full(n_dict, -1, np.int64)
+    if n_dict <= len(vocabulary):
+        # hash the dictionary, scan the vocabulary once
+        hits = pc.index_in(vocabulary, value_set=dictionary)
+        pos = np.full(n_dict, -1, np.int64)
+        valid = hits.is_valid().to_numpy(zero_copy_only=False)
+        where = np.flatnonzero(valid)
+        pos[hits.filter(pa.array(valid)).to_numpy(zero_copy_only=False)] = where
+        return pos
+    hits = pc.index_in(dictionary, value_set=vocabulary)
+    return hits.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def lookup_indices(
+    codes: TokenCodes,
+    vocabulary: pa.Array,
+    *,
+    token_start: int,
+    oov_start: int,
+    num_oov_indices: int,
+    mask_token=None,
+    mask_index: int = 0,
+    oov_buckets: Callable[[pa.Array, int], np.ndarray] | None = None,
+) -> np.ndarray:
+    """Map tokens to output indices with Keras's ``[mask?][OOV x k][tokens]`` layout.
+
+    Parameters
+    ----------
+    codes : TokenCodes
+        The batch, from :func:`encode_tokens`.
+    vocabulary : pyarrow.Array
+        Learned tokens (without special slots), of the batch's kind.
+    token_start : int
+        Index of ``vocabulary[0]``.
+    oov_start : int
+        Index of the first OOV slot.
+    num_oov_indices : int
+        Number of OOV slots; 0 makes any OOV token an error.
+    mask_token : optional
+        Token mapped to ``mask_index`` (``None``: no mask).
+    mask_index : int, default=0
+        Output for the mask token (0 in int mode; -1, "dropped", in the encoded modes).
+    oov_buckets : callable, optional
+        ``oov_buckets(oov_tokens, num_oov_indices) -> ndarray`` of buckets in
+        ``[0, num_oov_indices)``; required when ``num_oov_indices > 1``.
+
+    Returns
+    -------
+    ndarray of int64
+        Flat indices, one per token of the batch.
+
+    Raises
+    ------
+    ValueError
+        For OOV tokens when ``num_oov_indices == 0``.
+    """
+    pos = _positions_in(codes.dictionary, vocabulary)
+    per_entry = np.where(pos >= 0, pos + token_start, -1)
+    if mask_token is not None and len(codes.dictionary):
+        is_mask = pc.equal(codes.dictionary, pa.scalar(mask_token, codes.dictionary.type))
+        per_entry[is_mask.to_numpy(zero_copy_only=False)] = mask_index
+        oov = (pos < 0) & ~is_mask.to_numpy(zero_copy_only=False)
+    else:
+        oov = pos < 0
+    if oov.any():
+        oov_entries = np.flatnonzero(oov)
+        used = np.zeros(len(codes.dictionary), bool)
+        used[codes.codes] = True
+        oov_entries = oov_entries[used[oov_entries]]
+        if oov_entries.size and num_oov_indices == 0:
+            found = codes.dictionary.take(pa.array(oov_entries[:10])).to_pylist()
+            raise ValueError(
+                f"When `num_oov_indices=0` all inputs should be in vocabulary, found OOV "
+                f"values {found}, consider setting `num_oov_indices=1`."
+            )
+        if num_oov_indices == 1:
+            per_entry[oov_entries] = oov_start
+        elif num_oov_indices > 1 and oov_entries.size:
+            if oov_buckets is None:
+                raise ValueError("oov_buckets is required when num_oov_indices > 1.")
+            buckets = np.asarray(
+                oov_buckets(codes.dictionary.take(pa.array(oov_entries)), num_oov_indices)
+            )
+            per_entry[oov_entries] = oov_start + buckets.astype(np.int64)
+    return per_entry[codes.codes]

@@ -1,0 +1,543 @@
+"""TextVectorization: Keras's text -> token indices / multi-hot / counts / tf-idf layer."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from numbers import Integral
+
+import numpy as np
+import pyarrow as pa
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ..base import AdaptMixin, AdaptState
+from ..lookup._vocabulary import (
+    TokenBatch,
+    VocabularyOptions,
+    VocabularyState,
+    encode_tokens,
+    lookup_indices,
+)
+from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
+from ..utils.encoding import encode_indices
+from . import functional as F
+
+__all__ = ["TextVectorization"]
+
+_MODES = ("int", "one_hot", "multi_hot", "count", "tf_idf")
+_ALIASES = {"binary": "multi_hot", "tf-idf": "tf_idf"}
+_MASK, _OOV = "", "[UNK]"
+#: Rows are tokenized and looked up in slices of about this many UTF-8 bytes, so temporary
+#: memory is bounded by the slice, not by the corpus.
+_CHUNK_BYTES = 1 << 22
+
+
+def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
+    """Row ranges of ``arr`` holding about ``chunk_bytes`` bytes each (at least one row)."""
+    offsets, _ = F._parts(arr)
+    n = len(arr)
+    if n == 0:
+        return [(0, 0)]
+    cuts = np.searchsorted(offsets, np.arange(chunk_bytes, offsets[-1], chunk_bytes))
+    bounds = np.unique(np.concatenate([[0], cuts, [n]]).clip(0, n))
+    return list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+
+
+class _TextBatch:
+    """A validated batch of texts, tokenized slice by slice when the state consumes it."""
+
+    def __init__(self, texts: pa.Array, tokenize, track_documents: bool):
+        self.texts = texts
+        self.tokenize = tokenize
+        self.track_documents = track_documents
+
+    def token_batches(self):
+        for start, stop in _chunks(self.texts):
+            rows, values = F.token_parts(self.tokenize(self.texts.slice(start, stop - start)))
+            doc_ids = None
+            if self.track_documents:
+                doc_ids = np.repeat(np.arange(stop - start, dtype=np.int64), np.diff(rows))
+            yield TokenBatch(encode_tokens(values, "string"), doc_ids, stop - start)
+
+
+class _TextVocabularyState(VocabularyState):
+    """:class:`~skprep.lookup._vocabulary.VocabularyState` fed with whole batches of texts."""
+
+    def update(self, batch) -> _TextVocabularyState:
+        if isinstance(batch, _TextBatch):
+            for token_batch in batch.token_batches():
+                super().update(token_batch)
+            return self
+        return super().update(batch)
+
+
+class TextVectorization(AdaptMixin, TransformerMixin, BaseEstimator):
+    """Turn raw strings into token indices, multi-hot, count or tf-idf rows (Keras
+    ``TextVectorization``).
+
+    Each text goes through **standardize** (ASCII lowercasing, ASCII punctuation stripping)
+    → **split** (ASCII whitespace or Unicode code points) → **n-grams** → **lookup** in a
+    vocabulary learned by ``fit`` (Keras ``adapt``): tokens ordered by count, ties broken by
+    token descending (UTF-8 bytes), index 0 the mask/padding (int mode), then the OOV slot
+    ``"[UNK]"``. The rules are exactly Keras's (TensorFlow backend); see
+    :mod:`skprep.text.functional`.
+
+    Parameters
+    ----------
+    max_tokens : int, default=None
+        Maximum vocabulary size *including* the special slots (``""`` and ``"[UNK]"`` in int
+        mode, ``"[UNK]"`` otherwise). Must be greater than 1, and leave room for a token.
+    standardize : {"lower_and_strip_punctuation", "lower", "strip_punctuation"}, callable \
+or None, default="lower_and_strip_punctuation"
+        A callable receives a 1-D NumPy ``StringDType`` array of texts (never a TensorFlow
+        tensor) and returns an array-like of as many strings.
+    split : {"whitespace", "character"}, callable or None, default="whitespace"
+        ``None`` makes each whole (standardized) text one token. A callable receives a 1-D
+        NumPy ``StringDType`` array and returns one sequence of ``str`` tokens per text (e.g.
+        ``lambda x: np.char.split(x, ",")``); empty tokens are the mask token.
+    ngrams : int or tuple of int, default=None
+        ``n`` adds the n-grams of widths ``1..n``; a tuple gives the exact widths.
+    output_mode : {"int", "multi_hot", "count", "tf_idf", "one_hot"}, default="int"
+        ``"int"``: a dense int64 ``(n, length)`` matrix of token indices, right-padded with
+        0. ``"multi_hot"``/``"count"``: one int64 row per text over the vocabulary (0/1 or
+        counts). ``"tf_idf"``: counts times the learned idf (float32). ``"one_hot"``: only
+        with ``split=None`` and no n-grams (one token per text). ``"binary"`` and ``"tf-idf"``
+        are accepted aliases.
+    output_sequence_length : int, default=None
+        Int mode: truncate or pad every row to this many tokens. By default rows are padded
+        to the longest text of the batch.
+    pad_to_max_tokens : bool, default=False
+        Encoded modes: output ``max_tokens`` columns whatever the vocabulary size.
+    vocabulary : array-like of str or str path, default=None
+        A fixed vocabulary (``fit`` then learns nothing), optionally starting with the special
+        tokens, or the path of a file with one token per line.
+    idf_weights : array-like of float, default=None
+        With ``output_mode="tf_idf"`` and a ``vocabulary``: one weight per vocabulary entry.
+    sparse : bool, default=True
+        Encoded modes: return a SciPy CSR matrix (skprep's default, Keras's is dense; sparse
+        tf-idf works). Ignored in int mode.
+    ragged : bool, default=False
+        Int mode: return an object array of int64 arrays, one per text (truncated to
+        ``output_sequence_length`` if set, never padded).
+    encoding : str, default="utf-8"
+        Encoding used to decode ``bytes`` input and vocabulary files.
+
+    Attributes
+    ----------
+    vocabulary_ : ndarray of object
+        The full vocabulary indexed by output index (special slots first).
+    idf_weights_ : ndarray of float32 or None
+        tf_idf mode: one weight per output column (the OOV slot holds the mean idf).
+    adapt_state_ : VocabularyState
+        Exact, mergeable token counts (and document frequencies for tf-idf).
+    n_features_in_ : int
+        1 when fitted on a 2-D ``(n, 1)`` input (absent for 1-D input).
+    feature_names_in_ : ndarray of str
+        The column name of a one-column DataFrame input.
+
+    See Also
+    --------
+    skprep.StringLookup : the vocabulary layer this one wraps.
+    sklearn.feature_extraction.text.CountVectorizer : scikit-learn's bag of words.
+
+    Notes
+    -----
+    Input: a 1-D array-like of ``str`` (as ``CountVectorizer`` takes), an ``(n, 1)`` array,
+    a pandas Series or a one-column DataFrame (e.g. from ``ColumnTransformer``), or a
+    pyarrow string array; ``bytes`` are decoded with ``encoding``. Missing values (``None``,
+    ``NaN``) raise a ``ValueError`` and other non-strings a ``TypeError``. Differences from
+    Keras: each text is one sequence also with ``split=None`` and n-grams (Keras joins a
+    1-D batch into a single sequence there); ``one_hot`` needs one token per text.
+
+    Examples
+    --------
+    >>> from skprep import TextVectorization
+    >>> texts = ["The Brain is wider than the Sky", "For put them side by side",
+    ...          "The one the other will contain", "With ease and You beside"]
+    >>> layer = TextVectorization().fit(texts)
+    >>> layer.transform(["The Brain is deeper than the sea"])
+    array([[ 2, 19, 14,  1,  9,  2,  1]])
+    >>> layer.get_vocabulary()[:5]
+    ['', '[UNK]', 'the', 'side', 'you']
+    >>> bow = TextVectorization(output_mode="count", sparse=False).fit(["a b b", "c"])
+    >>> bow.transform(["b b q"])
+    array([[1, 2, 0, 0]])
+    """
+
+    _parameter_constraints = {
+        "max_tokens": [Interval(Integral, 2, None, closed="left"), None],
+        "standardize": [
+            StrOptions({"lower_and_strip_punctuation", "lower", "strip_punctuation"}),
+            callable,
+            None,
+        ],
+        "split": [StrOptions({"whitespace", "character"}), callable, None],
+        "ngrams": [Interval(Integral, 1, None, closed="left"), tuple, None],
+        "output_mode": [StrOptions(set(_MODES) | set(_ALIASES))],
+        "output_sequence_length": [Interval(Integral, 0, None, closed="left"), None],
+        "pad_to_max_tokens": ["boolean"],
+        "vocabulary": ["array-like", str, os.PathLike, pa.Array, pa.ChunkedArray, None],
+        "idf_weights": ["array-like", None],
+        "sparse": ["boolean"],
+        "ragged": ["boolean"],
+        "encoding": [str],
+    }
+
+    def __init__(
+        self,
+        max_tokens=None,
+        standardize="lower_and_strip_punctuation",
+        split="whitespace",
+        ngrams=None,
+        output_mode="int",
+        output_sequence_length=None,
+        pad_to_max_tokens=False,
+        vocabulary=None,
+        idf_weights=None,
+        sparse=True,
+        ragged=False,
+        encoding="utf-8",
+    ):
+        self.max_tokens = max_tokens
+        self.standardize = standardize
+        self.split = split
+        self.ngrams = ngrams
+        self.output_mode = output_mode
+        self.output_sequence_length = output_sequence_length
+        self.pad_to_max_tokens = pad_to_max_tokens
+        self.vocabulary = vocabulary
+        self.idf_weights = idf_weights
+        self.sparse = sparse
+        self.ragged = ragged
+        self.encoding = encoding
+
+    # -- parameters -------------------------------------------------------------------------
+    @property
+    def _mode(self) -> str:
+        return _ALIASES.get(self.output_mode, self.output_mode)
+
+    @property
+    def _token_start(self) -> int:
+        return 2 if self._mode == "int" else 1
+
+    @property
+    def _scalar_tokens(self) -> bool:
+        """One token per text: the whole standardized string."""
+        return self.split is None and self.ngrams is None
+
+    def _check_params(self) -> None:
+        """Keras's cross-parameter rules (the per-parameter ones are declarative)."""
+        F.ngram_widths(self.ngrams)
+        mode = self._mode
+        if mode != "int" and self.output_sequence_length is not None:
+            raise ValueError(
+                "`output_sequence_length` must not be set if `output_mode` is not 'int'. "
+                f"Received output_sequence_length={self.output_sequence_length}."
+            )
+        if self.ragged and mode != "int":
+            raise ValueError(
+                "`ragged` can only be true if `output_mode` is 'int'. Received: "
+                f"ragged={self.ragged} and output_mode={self.output_mode!r}"
+            )
+        if mode == "one_hot" and not self._scalar_tokens:
+            raise ValueError(
+                "output_mode='one_hot' encodes one token per text, so it needs split=None and "
+                "ngrams=None (Keras returns a ragged (n, tokens, depth) tensor otherwise). Use "
+                "'multi_hot' or 'count' for a bag of tokens per text."
+            )
+        try:
+            codecs.lookup(self.encoding)
+        except LookupError:
+            raise ValueError(f"Unknown `encoding`: {self.encoding!r}.") from None
+        if self.max_tokens is not None and self.max_tokens <= self._token_start:
+            raise ValueError(
+                f"`max_tokens`={self.max_tokens} leaves no room for learned tokens: with "
+                f"output_mode={self.output_mode!r} the special tokens already take "
+                f"{self._token_start} indices. Set max_tokens > {self._token_start}."
+            )
+        self._string_lookup()._check_keras_params()
+
+    def _string_lookup(self):
+        """The Keras ``StringLookup`` this layer wraps (mask ``""``, one OOV slot)."""
+        from ..lookup import StringLookup
+
+        return StringLookup(
+            max_tokens=self.max_tokens,
+            num_oov_indices=1,
+            mask_token=_MASK,
+            oov_token=_OOV,
+            vocabulary=self.vocabulary,
+            idf_weights=self.idf_weights,
+            output_mode=self._mode,
+            pad_to_max_tokens=self.pad_to_max_tokens,
+            sparse=self.sparse,
+            encoding=self.encoding,
+        )
+
+    # -- input ------------------------------------------------------------------------------
+    def _read_texts(self, X, reset: bool) -> tuple[pa.Array, int]:
+        """Validate ``X`` and return (texts as an Arrow array, input rank)."""
+        if isinstance(X, (str, bytes)):
+            raise ValueError(
+                "TextVectorization expects a 1-D collection of texts; got a single string. "
+                "Wrap it in a list: [text]."
+            )
+        if sp.issparse(X):
+            raise TypeError("TextVectorization expects texts, not a sparse matrix.")
+        if isinstance(X, (pa.Array, pa.ChunkedArray)):
+            ndim = 1
+        elif hasattr(X, "iloc"):
+            ndim = X.ndim
+        elif isinstance(X, np.ndarray):
+            ndim = X.ndim
+        else:
+            X = list(X)
+            ndim = 2 if X and not isinstance(X[0], (str, bytes)) and _is_row(X[0]) else 1
+            if ndim == 2:
+                X = np.asarray(X, dtype=object)
+                ndim = X.ndim
+        if ndim > 2 or (ndim == 2 and X.shape[1] != 1):
+            raise ValueError(
+                "When using `TextVectorization` to tokenize strings, the input rank must be 1 "
+                f"or the last shape dimension must be 1. Received: inputs.shape="
+                f"{tuple(np.shape(X))} with rank={ndim}"
+            )
+        if ndim == 0:
+            raise ValueError("TextVectorization expects a 1-D collection of texts.")
+        validate_data(self, X, reset=reset, skip_check_array=True, ensure_2d=False)
+        if reset:
+            self._ndim_in_ = ndim
+            if ndim == 2:
+                self.n_features_in_ = 1
+            elif hasattr(self, "n_features_in_"):
+                del self.n_features_in_
+        if ndim == 2:
+            X = X.iloc[:, 0] if hasattr(X, "iloc") else np.asarray(X)[:, 0]
+        texts = F.as_arrow_strings(X, encoding=self.encoding)
+        if reset and len(texts) == 0:
+            raise ValueError(
+                "Found array with 0 sample(s) (shape=(0,)) while a minimum of 1 is required "
+                "by TextVectorization."
+            )
+        return texts, ndim
+
+    def _tokenize(self, texts: pa.Array):
+        return F.tokenize_arrow(
+            texts,
+            standardize=self.standardize,
+            split=self.split,
+            ngrams=self.ngrams,
+            encoding=self.encoding,
+        )
+
+    # -- adapt ------------------------------------------------------------------------------
+    def _adapt_params(self) -> dict:
+        params = self.get_params(deep=False)
+        for name in ("sparse", "ragged", "output_sequence_length"):
+            params.pop(name)
+        return params
+
+    def _new_adapt_state(self) -> AdaptState:
+        self._check_params()
+        tf_idf = self._mode == "tf_idf"
+        options = VocabularyOptions(
+            special_tokens=(_MASK, _OOV),
+            max_tokens=self.max_tokens,
+            token_start=self._token_start,
+            pad_to_max_tokens=self.pad_to_max_tokens,
+            idf=tf_idf,
+        )
+        return _TextVocabularyState("string", track_documents=tf_idf, options=options)
+
+    def _prepare_adapt_batch(self, X, reset: bool):
+        texts, _ = self._read_texts(X, reset=reset)
+        if self.vocabulary is not None:  # a given vocabulary is not learned; X is validated
+            return TokenBatch(pa.array([], type=pa.string()), n_documents=0)
+        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf")
+
+    def _set_adapt_state(self, state) -> None:
+        self.adapt_state_ = state
+        if self.vocabulary is not None:
+            tokens, idf = self._string_lookup()._given_vocabulary()
+        else:
+            result = state.finalize()
+            tokens, idf = result["vocabulary"], result["idf"]
+        self._tokens = tokens
+        self.idf_weights_ = idf
+        self.vocabulary_ = np.asarray(
+            [_MASK, _OOV][2 - self._token_start :] + tokens.to_pylist(), dtype=object
+        )
+
+    # -- fitted vocabulary ------------------------------------------------------------------
+    def get_vocabulary(self, include_special_tokens=True) -> list:
+        """The vocabulary as a list indexed by output index (Keras ``get_vocabulary``).
+
+        Parameters
+        ----------
+        include_special_tokens : bool, default=True
+            Include ``""`` (int mode) and ``"[UNK]"`` at the front; if False, only the
+            learned tokens.
+
+        Returns
+        -------
+        list of str
+        """
+        if not hasattr(self, "vocabulary_"):
+            return self._unfitted_vocabulary(include_special_tokens)
+        full = self.vocabulary_.tolist()
+        return full if include_special_tokens else full[self._token_start :]
+
+    def _unfitted_vocabulary(self, include_special_tokens):
+        tokens = []
+        if self.vocabulary is not None:
+            tokens = self._string_lookup()._given_vocabulary()[0].to_pylist()
+        specials = [_MASK, _OOV][2 - self._token_start :]
+        return (specials if include_special_tokens else []) + tokens
+
+    def vocabulary_size(self) -> int:
+        """Number of output indices, special slots included (Keras ``vocabulary_size``).
+
+        Returns
+        -------
+        int
+        """
+        return len(self.get_vocabulary())
+
+    def _depth(self) -> int:
+        return self.max_tokens if self.pad_to_max_tokens else len(self.vocabulary_)
+
+    # -- transform --------------------------------------------------------------------------
+    def _ensure_fitted(self) -> None:
+        if not hasattr(self, "vocabulary_") and self.vocabulary is not None:
+            # Like a Keras layer built with a vocabulary: usable without adapt.
+            self._validate_params()
+            self._check_params()
+            self._set_adapt_state(self._new_adapt_state())
+        check_is_fitted(self, "vocabulary_")
+
+    def _indices(self, texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+        """Token indices of every text: (row offsets, flat int64 indices)."""
+        mask_index = 0 if self._mode == "int" else -1
+        row_parts, index_parts, n_rows = [np.zeros(1, np.int64)], [], 0
+        for start, stop in _chunks(texts):
+            rows, values = F.token_parts(self._tokenize(texts.slice(start, stop - start)))
+            idx = lookup_indices(
+                encode_tokens(values, "string"),
+                self._tokens,
+                token_start=self._token_start,
+                oov_start=self._token_start - 1,
+                num_oov_indices=1,
+                mask_token=_MASK,
+                mask_index=mask_index,
+            )
+            row_parts.append(rows[1:] + n_rows)
+            index_parts.append(idx)
+            n_rows += len(values)
+        return np.concatenate(row_parts), np.concatenate(index_parts)
+
+    def transform(self, X):
+        """Vectorize texts (calling the Keras layer).
+
+        Parameters
+        ----------
+        X : array-like of str, shape (n,) or (n, 1)
+            Texts: list, NumPy array, pandas Series / one-column DataFrame or pyarrow array.
+
+        Returns
+        -------
+        ndarray or scipy.sparse.csr_matrix
+            int mode: int64 ``(n, output_sequence_length)``, or ``(n, longest)`` padded with 0
+            (``split=None``: the input's shape); ``ragged=True``: an object array of int64
+            arrays. multi_hot/count: int64 ``(n, depth)``; tf_idf: float32 ``(n, depth)``;
+            CSR unless ``sparse=False``. ``depth`` is ``max_tokens`` with
+            ``pad_to_max_tokens``, else the vocabulary size.
+        """
+        self._ensure_fitted()
+        texts, ndim = self._read_texts(X, reset=False)
+        rows, idx = self._indices(texts)
+        if self._mode == "int":
+            return self._int_output(rows, idx, ndim)
+        if self._mode == "one_hot":
+            return encode_indices(idx, self._depth(), "one_hot", sparse=self.sparse, dtype=np.int64)
+        return encode_indices(
+            idx,
+            self._depth(),
+            self._mode,
+            sparse=self.sparse,
+            dtype=np.int64,
+            idf=self.idf_weights_,
+            row_splits=rows,
+        )
+
+    def _int_output(self, rows: np.ndarray, idx: np.ndarray, ndim: int):
+        n = rows.size - 1
+        lengths = np.diff(rows)
+        length = self.output_sequence_length
+        position = np.arange(idx.size, dtype=np.int64) - np.repeat(rows[:-1], lengths)
+        if self.ragged:
+            if length is not None:
+                keep = position < length
+                idx = idx[keep]
+                rows = np.concatenate([[0], np.cumsum(np.minimum(lengths, length))])
+            out = np.empty(n, dtype=object)
+            out[:] = [idx[a:b] for a, b in zip(rows[:-1].tolist(), rows[1:].tolist())]
+            return out
+        if self._scalar_tokens and length is None:
+            return idx.reshape((n,) if ndim == 1 else (n, 1)).astype(np.int64, copy=False)
+        if length is None:
+            length = int(lengths.max()) if n else 0
+        out = np.zeros((n, length), dtype=np.int64)
+        keep = position < length
+        row_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        out[row_of[keep], position[keep]] = idx[keep]
+        return out
+
+    def get_feature_names_out(self, input_features=None):
+        """Output feature names.
+
+        Encoded modes: the vocabulary, one name per column (``"[UNK]"`` first, padding
+        columns ``<pad_j>``). Int mode with ``output_sequence_length=S``:
+        ``<feature>_0 .. <feature>_{S-1}`` where ``<feature>`` is the input column's name
+        (``textvectorization`` for unnamed input).
+
+        Returns
+        -------
+        ndarray of str (object)
+        """
+        self._ensure_fitted()
+        if self._mode != "int":
+            names = [str(t) for t in self.vocabulary_]
+            names += [f"<pad_{j}>" for j in range(len(names), self._depth())]
+            return np.asarray(names, dtype=object)
+        if input_features is not None:
+            prefix = str(np.asarray(input_features).ravel()[0])
+        elif hasattr(self, "feature_names_in_"):
+            prefix = str(self.feature_names_in_[0])
+        else:
+            prefix = "textvectorization"
+        if self._scalar_tokens and self.output_sequence_length is None:
+            return np.asarray([prefix], dtype=object)
+        if self.output_sequence_length is None or self.ragged:
+            raise ValueError(
+                "In int mode the number of output columns depends on the longest text of each "
+                "batch; set output_sequence_length to get fixed, named columns."
+            )
+        return np.asarray(
+            [f"{prefix}_{i}" for i in range(self.output_sequence_length)], dtype=object
+        )
+
+    def __sklearn_is_fitted__(self):
+        return hasattr(self, "vocabulary_")
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.one_d_array = True
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.transformer_tags.preserves_dtype = []
+        return tags
+
+
+def _is_row(x) -> bool:
+    return isinstance(x, (list, tuple, np.ndarray))

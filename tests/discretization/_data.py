@@ -1,0 +1,29 @@
+"""Rebuild fixture inputs stored as recipes (the twin of
+``tools/keras_fixtures/discretization.py:make_data``; keep the two in step)."""
+
+import numpy as np
+
+
+def make_data(recipe):
+    rng = np.random.RandomState(recipe["seed"])
+    shape = tuple(recipe["shape"])
+    dist = recipe["dist"]
+    if dist == "normal":
+        x = rng.normal(size=shape)
+    elif dist == "lognormal":
+        x = rng.lognormal(sigma=2.0, size=shape)
+    elif dist == "uniform_int":
+        x = rng.randint(-50, 50, size=shape)
+    elif dist == "few_values":
+        x = rng.randint(0, 7, size=shape) * 0.5
+    else:
+        raise ValueError(dist)
+    return x.astype(recipe["dtype"])
+
+
+def case_input(case):
+    """The data Keras adapted on (array), or its batches (list) when the case has splits."""
+    data = case["input"] if "input" in case else make_data(case["recipe"])
+    if "splits" in case:
+        return np.split(data, case["splits"])
+    return data
