@@ -97,6 +97,12 @@ def test_dtypes():
     np.testing.assert_array_equal(out64, as_float)
 
 
+@pytest.mark.parametrize("shape", [(0, 4, 4, 1), (2, 0, 3, 1), (2, 3, 0, 1), (2, 3, 3, 0)])
+def test_empty_axes(shape):
+    out = affine_transform(np.ones(shape, np.float32), [1, 0, 0.5, 0, 1, 0, 0, 0])
+    assert out.shape == shape and out.dtype == np.float32
+
+
 def test_input_not_modified():
     images = np.random.RandomState(3).uniform(0, 255, size=(2, 4, 5, 3)).astype(np.float32)
     before = images.copy()

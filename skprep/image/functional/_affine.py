@@ -451,7 +451,7 @@ def affine_transform(
 
     out = np.empty(batch.shape, dtype=_F32)
     n = batch.shape[0]
-    step = max(1, _CHUNK_VALUES // max(1, batch[0].size))
+    step = max(1, _CHUNK_VALUES // max(1, int(np.prod(batch.shape[1:]))))
     chunks = [slice(i, min(i + step, n)) for i in range(0, n, step)]
     args = (batch, transforms, out, chunks, itertools.count().__next__)  # atomic under the GIL
     opts = (interpolation, fill_mode, fill)
