@@ -13,9 +13,13 @@ MODES = ("reflect", "wrap", "constant", "nearest")
 INTERPOLATIONS = ("nearest", "bilinear")
 
 
+@pytest.mark.parametrize("per_image", [False, True], ids=["chunked", "per_image"])
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_matches_keras(case):
-    out = affine_transform(case["input"], case["transform"], **case["kwargs"])
+def test_matches_keras(case, per_image):
+    with pytest.MonkeyPatch.context() as m:
+        if per_image:  # one image at a time: exercises the separable path as well
+            m.setattr(_affine, "_CHUNK_VALUES", 1)
+        out = affine_transform(case["input"], case["transform"], **case["kwargs"])
     expected = case["output"]
     assert out.shape == expected.shape
     assert out.dtype == expected.dtype
@@ -93,6 +97,12 @@ def test_dtypes():
     np.testing.assert_array_equal(out64, as_float)
 
 
+@pytest.mark.parametrize("shape", [(0, 4, 4, 1), (2, 0, 3, 1), (2, 3, 0, 1), (2, 3, 3, 0)])
+def test_empty_axes(shape):
+    out = affine_transform(np.ones(shape, np.float32), [1, 0, 0.5, 0, 1, 0, 0, 0])
+    assert out.shape == shape and out.dtype == np.float32
+
+
 def test_input_not_modified():
     images = np.random.RandomState(3).uniform(0, 255, size=(2, 4, 5, 3)).astype(np.float32)
     before = images.copy()
@@ -127,8 +137,9 @@ def test_separable_path_equals_general_path(shape, params, interpolation, mode):
     rng = np.random.RandomState(sum(shape))
     images = rng.uniform(0, 255, size=(2, *shape)).astype(np.float32)
     t = [zx, 0, tx, 0, zy, ty, 0, 0]
-    fast = affine_transform(images, t, interpolation, mode, fill_value=-3)
     with pytest.MonkeyPatch.context() as m:
+        m.setattr(_affine, "_CHUNK_VALUES", 1)  # one image at a time: separable path
+        fast = affine_transform(images, t, interpolation, mode, fill_value=-3)
         m.setattr(_affine, "_is_separable", lambda t: False)
         slow = affine_transform(images, t, interpolation, mode, fill_value=-3)
     np.testing.assert_array_equal(fast, slow)
@@ -178,3 +189,31 @@ def test_bad_input(kwargs, error, match):
     args.update(kwargs)
     with pytest.raises(error, match=match):
         affine_transform(**args)
+
+
+@pytest.mark.parametrize("chunk_values", [1, 200, 10_000])
+@pytest.mark.parametrize("interpolation", INTERPOLATIONS)
+@pytest.mark.parametrize("mode", MODES)
+def test_chunking_does_not_change_results(chunk_values, interpolation, mode):
+    # Small images are warped in chunks vectorised over images, large ones one at a time
+    # (with the separable path for translations and zooms): all give the same bits.
+    rng = np.random.RandomState(4)
+    images = rng.uniform(0, 255, size=(7, 6, 5, 2)).astype(np.float32)
+    transforms = np.array(
+        [
+            [1, 0, -1.5, 0, 1, 2.25, 0, 0],
+            [0.8, 0.3, 1, -0.3, 0.8, 0.5, 0, 0],
+            [1.3, 0, -0.7, 0, 0.6, 1.1, 0, 0],
+            [1, 0.1, 0, 0.2, 1, 0, 0.05, -0.02],
+            [1, 0, 13, 0, 1, -9, 0, 0],
+            [0.9, -0.4, 2, 0.4, 0.9, -1, 0, 0],
+            [1, 0, 0, 0, 1, 0, 0, 0],
+        ],
+        dtype=np.float32,
+    )
+    expected = affine_transform(images, transforms, interpolation, mode, fill_value=-2)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_affine, "_CHUNK_VALUES", chunk_values)
+        m.setattr(_affine, "_n_threads", lambda size: 2)
+        out = affine_transform(images, transforms, interpolation, mode, fill_value=-2)
+    np.testing.assert_array_equal(out, expected)

@@ -17,7 +17,6 @@ __all__ = [
     "adjust_brightness",
     "affine_transform",
     "adjust_contrast",
-    "affine_transform",
     "center_crop",
     "crop",
     "flip",

@@ -41,6 +41,10 @@ FILL_MODES = ("reflect", "wrap", "constant", "nearest")
 _F32 = np.float32
 # Below this many output values per call, threads cost more than they save.
 _MIN_PARALLEL_SIZE = 1 << 18
+# Images smaller than this many values are warped in chunks of about this size, vectorised
+# over the images of a chunk (per-image NumPy calls would cost more than the work); larger
+# ones one at a time, with the separable fast path where it applies.
+_CHUNK_VALUES = 1 << 17
 
 
 def _map_reflect(c, n):
@@ -153,7 +157,7 @@ class _Workspace:
     def padded(self, name, shape):
         """A buffer whose ``_PAD``-wide border along the last two ``shape`` axes is fill."""
         buf = self._buffers.get(name)
-        if buf is None:
+        if buf is None or buf.shape != shape:
             buf = self._buffers[name] = np.full(shape, self.fill_value, dtype=_F32)
         return buf
 
@@ -211,22 +215,29 @@ def _warp_separable(image, t, interpolation, fill_mode, ws, out):
 
 
 def _coordinates(t, ws):
-    """Input sample point of every output pixel: float32 ``x``, ``y`` of shape ``(h * w,)``.
+    """Input sample points of every output pixel of a chunk of images.
 
-    Computed as TF does: ``(a0 x + a1 y) + a2``, divided by ``(c0 x + c1 y) + 1`` unless the
-    transform is affine. Also returns a mask of the pixels whose projection is 0 (TF returns
-    ``fill_value`` there), or None when there are none.
+    ``t`` has one transform per image, shape ``(B, 8)``. Computed as TF does:
+    ``(a0 x + a1 y) + a2``, divided by ``(c0 x + c1 y) + 1`` for projective transforms.
+    Returns float32 ``x``, ``y`` of shape ``(B * h * w,)`` and a ``(B, h, w)`` mask of the
+    pixels whose projection is 0 (TF returns ``fill_value`` there), or None when there are
+    none.
     """
-    h, w = ws.h, ws.w
-    x = ws.get("x", (h, w))
-    y = ws.get("y", (h, w))
-    np.add((t[0] * ws.xs)[None, :], (t[1] * ws.ys)[:, None], out=x)
-    x += t[2]
-    np.add((t[3] * ws.xs)[None, :], (t[4] * ws.ys)[:, None], out=y)
-    y += t[5]
+    b, h, w = t.shape[0], ws.h, ws.w
+    x = ws.get("x", (b, h, w))
+    y = ws.get("y", (b, h, w))
+
+    def plane(c0, c1, out):
+        np.add((c0[:, None] * ws.xs)[:, None, :], (c1[:, None] * ws.ys)[:, :, None], out=out)
+        return out
+
+    plane(t[:, 0], t[:, 1], x)
+    x += t[:, 2, None, None]
+    plane(t[:, 3], t[:, 4], y)
+    y += t[:, 5, None, None]
     outside = None
-    if t[6] != 0 or t[7] != 0:
-        k = (t[6] * ws.xs)[None, :] + (t[7] * ws.ys)[:, None]
+    if np.any(t[:, 6:] != 0):
+        k = plane(t[:, 6], t[:, 7], np.empty((b, h, w), dtype=_F32))
         k += _F32(1)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             x /= k
@@ -241,39 +252,43 @@ def _coordinates(t, ws):
     return x.reshape(-1), y.reshape(-1), outside
 
 
-def _warp_general(image, t, interpolation, fill_mode, ws, out):
-    """Warp for any projective transform (coordinates computed per pixel)."""
-    h, w, ch = image.shape
+def _warp_general(images, t, interpolation, fill_mode, ws, out):
+    """Warp a chunk of images ``(B, h, w, C)`` by any projective transforms ``(B, 8)``."""
+    b, h, w, ch = images.shape
     n_pix = h * w
     x, y, outside = _coordinates(t, ws)
     x = _map_coordinates(x, w, fill_mode)
     y = _map_coordinates(y, h, fill_mode)
     # Channel planes, padded with fill pixels: gathers and blends run on contiguous 1-D data.
-    planes = ws.padded("chw", (ch, ws.hp, ws.wp))
-    planes[:, _PAD:-_PAD, _PAD:-_PAD] = image.transpose(2, 0, 1)
+    planes = ws.padded("chw", (b, ch, ws.hp, ws.wp))
+    planes[:, :, _PAD:-_PAD, _PAD:-_PAD] = images.transpose(0, 3, 1, 2)
     flat = planes.reshape(-1)
-    stride = ws.wp
-    ix, base = ws.get("ix", (n_pix,), np.intp), ws.get("base", (n_pix,), np.intp)
-    index = ws.get("index", (ch, n_pix), np.intp)
-    offsets = (np.arange(ch) * (ws.hp * ws.wp))[:, None]
-    out_planes = out.reshape(n_pix, ch).T
+    stride, size = ws.wp, ws.hp * ws.wp
+    ix = ws.get("ix", (b, n_pix), np.intp).reshape(-1)
+    base = ws.get("base", (b, n_pix), np.intp)
+    index = ws.get("index", (b, ch, n_pix), np.intp)
+    out_planes = out.reshape(b, n_pix, ch).transpose(0, 2, 1)
     if interpolation == "nearest":
         _to_index(_round_half_away(x), w, ix)
-        _to_index(_round_half_away(y), h, base)
-        base *= stride
-        base += ix
-        np.add(base, offsets, out=index)
-        np.take(flat, index, out=ws.get("top", (ch, n_pix)), mode="clip")
-        out_planes[...] = ws.get("top", (ch, n_pix))
+        _to_index(_round_half_away(y), h, base.reshape(-1))
     else:
-        x, wx0, wx1 = _floor_and_weights(x, ws.get("wx0", (n_pix,)), ws.get("wx1", (n_pix,)))
-        y, wy0, wy1 = _floor_and_weights(y, ws.get("wy0", (n_pix,)), ws.get("wy1", (n_pix,)))
+        x, wx0, wx1 = _floor_and_weights(
+            x, ws.get("wx0", (b * n_pix,)), ws.get("wx1", (b * n_pix,))
+        )
+        y, wy0, wy1 = _floor_and_weights(
+            y, ws.get("wy0", (b * n_pix,)), ws.get("wy1", (b * n_pix,))
+        )
         _to_index(x, w, ix)
-        _to_index(y, h, base)
-        base *= stride
-        base += ix
-        np.add(base, offsets, out=index)
-        _blend(flat, index, stride, (wx0, wx1, wy0, wy1), ws, out_planes)
+        _to_index(y, h, base.reshape(-1))
+    base *= stride
+    base += ix.reshape(b, n_pix)
+    base += (np.arange(b) * (ch * size))[:, None]
+    np.add(base[:, None, :], (np.arange(ch) * size)[:, None], out=index)
+    if interpolation == "nearest":
+        np.take(flat, index, out=out_planes, mode="clip")
+    else:
+        weights = [v.reshape(b, 1, n_pix) for v in (wx0, wx1, wy0, wy1)]
+        _blend(flat, index, stride, weights, ws, out_planes)
     if outside is not None:
         out[outside] = ws.fill_value
 
@@ -304,18 +319,20 @@ def _is_separable(t):
     return t[1] == 0 and t[3] == 0 and t[6] == 0 and t[7] == 0
 
 
-def _warp_images(images, transforms, out, next_index, interpolation, fill_mode, fill_value):
-    """Warp ``images[i]`` into ``out[i]`` for each ``i = next_index()`` until it runs out.
+def _warp_images(images, transforms, out, chunks, next_chunk, interpolation, fill_mode, fill):
+    """Warp chunk ``chunks[k]`` of the batch for each ``k = next_chunk()`` until none is left.
 
-    Threads pull images one at a time from a shared counter, so a thread the OS deschedules
+    Threads pull chunks one at a time from a shared counter, so a thread the OS deschedules
     (on a busy machine) does not hold up the others at the end of the batch.
     """
-    ws = _Workspace(*images.shape[1:], fill_value)
-    n = images.shape[0]
-    while (i := next_index()) < n:
-        t = transforms[i]
-        warp = _warp_separable if _is_separable(t) else _warp_general
-        warp(images[i], t, interpolation, fill_mode, ws, out[i])
+    ws = _Workspace(*images.shape[1:], fill)
+    while (k := next_chunk()) < len(chunks):
+        part = chunks[k]
+        t = transforms[part]
+        if part.stop - part.start == 1 and _is_separable(t[0]):
+            _warp_separable(images[part.start], t[0], interpolation, fill_mode, ws, out[part.start])
+        else:
+            _warp_general(images[part], t, interpolation, fill_mode, ws, out[part])
 
 
 def _n_threads(size):
@@ -434,15 +451,16 @@ def affine_transform(
 
     out = np.empty(batch.shape, dtype=_F32)
     n = batch.shape[0]
-    args = (batch, transforms, out)
+    step = max(1, _CHUNK_VALUES // max(1, int(np.prod(batch.shape[1:]))))
+    chunks = [slice(i, min(i + step, n)) for i in range(0, n, step)]
+    args = (batch, transforms, out, chunks, itertools.count().__next__)  # atomic under the GIL
     opts = (interpolation, fill_mode, fill)
-    n_threads = min(_n_threads(batch.size), n)
-    next_index = itertools.count().__next__  # atomic under the GIL
+    n_threads = min(_n_threads(batch.size), len(chunks))
     if n_threads <= 1:
-        _warp_images(*args, next_index, *opts)
+        _warp_images(*args, *opts)
     else:
         with ThreadPoolExecutor(n_threads) as pool:
-            jobs = [pool.submit(_warp_images, *args, next_index, *opts) for _ in range(n_threads)]
+            jobs = [pool.submit(_warp_images, *args, *opts) for _ in range(n_threads)]
             for job in jobs:
                 job.result()
     out = _cast_like(out, images.dtype)
