@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ..base import AdaptMixin
+from ..base import AdaptMixin, is_batch_iterable
 from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
 from ..utils.encoding import encode_indices
 from ._input import as_integer_tokens, read_tokens
@@ -21,6 +21,7 @@ from ._vocabulary import (
     VocabularyOptions,
     VocabularyState,
     lookup_indices,
+    to_token_array,
 )
 
 __all__ = ["OUTPUT_MODES", "check_encoding", "hash_buckets"]
@@ -28,29 +29,40 @@ __all__ = ["OUTPUT_MODES", "check_encoding", "hash_buckets"]
 #: Canonical output modes; ``"binary"`` and ``"tf-idf"`` are accepted aliases.
 OUTPUT_MODES = ("int", "one_hot", "multi_hot", "count", "tf_idf")
 _ALIASES = {"binary": "multi_hot", "tf-idf": "tf_idf"}
+_CHUNK_TOKENS = 1 << 18  # tokens read per chunk (bounds temporaries)
 
 
 def _read_vocabulary_file(path, kind: str, encoding: str) -> pa.Array:
-    """One token per line (TF ``TextFileInitializer`` semantics)."""
+    """One token per line (TF ``TextFileInitializer`` semantics: ``\\n`` or ``\\r\\n``
+    line ends, a final line end is optional, empty lines are an error)."""
     if not os.path.exists(path):
         raise ValueError(f"Vocabulary file {path} does not exist.")
     with open(path, "rb") as fh:
         data = fh.read()
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    lines = [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
-    for k, ln in enumerate(lines):
-        if not ln:
-            raise ValueError(f"Invalid vocabulary file {path}: empty line found at position {k}.")
-    if kind == "int":
+    if data.endswith(b"\n"):
+        data = data[:-1]
+    if not data:
+        raise ValueError(f"Cannot set an empty vocabulary: vocabulary file {path} is empty.")
+    lines = pa.array(data.split(b"\n"), type=pa.binary())
+    lines = pc.replace_substring_regex(lines, pattern="\r$", replacement="")
+    empty = np.flatnonzero(pc.equal(pc.binary_length(lines), 0).to_numpy(zero_copy_only=False))
+    if empty.size:
+        raise ValueError(
+            f"Invalid vocabulary file {path}: empty line found at position {empty[0]}."
+        )
+    if codecs.lookup(encoding).name == "utf-8":
         try:
-            return pa.array(np.array([int(ln) for ln in lines], dtype=np.int64))
-        except ValueError as exc:
-            raise ValueError(
-                f"Vocabulary file {path} must hold one integer per line: {exc}"
-            ) from None
-    return pa.array([ln.decode(encoding) for ln in lines], type=pa.string())
+            text = lines.cast(pa.string())
+        except pa.ArrowInvalid as exc:
+            raise ValueError(f"Vocabulary file {path} is not valid UTF-8.") from exc
+    else:
+        text = pa.array([ln.decode(encoding) for ln in lines.to_pylist()], type=pa.string())
+    if kind == "string":
+        return text
+    try:
+        return pc.cast(pc.utf8_trim_whitespace(text), pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"Vocabulary file {path} must hold one integer per line: {exc}") from None
 
 
 def _repeated(tokens: pa.Array) -> list:
@@ -62,8 +74,7 @@ def _repeated(tokens: pa.Array) -> list:
 class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
     """Keras ``IndexLookup`` semantics on top of :mod:`skprep.lookup._vocabulary`.
 
-    Subclasses set ``_kind`` ("string"/"int") and define ``_oov_buckets`` and
-    ``_default_oov_token``.
+    Subclasses set ``_kind`` ("string"/"int"), their parameters and ``_oov_buckets``.
     """
 
     _kind = "string"
@@ -143,9 +154,6 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
     def _special_tokens(self) -> tuple:
         return (self.mask_token, self.oov_token)
 
-    def _decode_special(self, token):
-        return token
-
     # -- given vocabulary -------------------------------------------------------------------
     def _vocabulary_array(self) -> tuple[pa.Array, bool]:
         """The ``vocabulary`` parameter as a flat array; True if it came from a file."""
@@ -165,8 +173,6 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         if isinstance(arr, np.ndarray) and arr.dtype.kind == "S":
             arr = np.char.decode(arr, self._encoding())
         try:
-            from ._vocabulary import to_token_array
-
             return to_token_array(arr, self._kind), False
         except (TypeError, ValueError) as exc:
             raise type(exc)(f"Invalid `vocabulary`: {exc}") from None
@@ -263,8 +269,20 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             ndim = 1
         else:
             if not (isinstance(X, np.ndarray) or hasattr(X, "iloc")):
-                X = np.asarray(X)
+                try:
+                    X = np.asarray(X)
+                except ValueError as exc:
+                    raise ValueError(
+                        f"{type(self).__name__} expects a rectangular 1-D or 2-D input; rows "
+                        f"of different lengths (ragged input) are not supported: pad them to "
+                        f"one length, e.g. with the mask token. ({exc})"
+                    ) from None
             ndim = X.ndim
+            if ndim == 0:
+                raise ValueError(
+                    f"{type(self).__name__} expects a 1-D or 2-D array; got a scalar {X!r}. "
+                    "Wrap it in a list."
+                )
         validate_data(self, X, reset=reset, skip_check_array=True, ensure_2d=False)
         if ndim == 2:
             _check_n_features(self, X, reset=reset)
@@ -309,6 +327,21 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         )
         return VocabularyState(self._kind, track_documents=self._mode == "tf_idf", options=options)
 
+    def _chunks(self, X):
+        """Yield ``(row slice, codes, chunk shape)`` over row chunks of ``X``.
+
+        Reading ~262k tokens at a time bounds the temporaries (converted strings, hash
+        tables, codes) whatever the input size.
+        """
+        shape = (len(X),) if isinstance(X, (pa.Array, pa.ChunkedArray)) else X.shape
+        per_row = shape[1] if len(shape) == 2 else 1
+        step = max(1, _CHUNK_TOKENS // max(per_row, 1))
+        for start in range(0, max(shape[0], 1), step):
+            sl = slice(start, min(start + step, shape[0]))
+            part = X.iloc[sl] if hasattr(X, "iloc") else X[sl]
+            codes, cshape = self._read(part)
+            yield sl, codes, cshape
+
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_input(X, reset=reset)
         if self.vocabulary is not None:
@@ -316,15 +349,23 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             if self.invert:
                 self._read_indices(X)
             else:
-                self._read(X)
+                for _ in self._chunks(X):
+                    pass
             return TokenBatch(pa.array([], type=_cast_kind_type(self._kind)), n_documents=0)
-        codes, shape = self._read(X)
-        n = shape[0]
-        doc_ids = None
-        if self._mode == "tf_idf":
-            per_row = shape[1] if len(shape) == 2 else 1
-            doc_ids = np.repeat(np.arange(n, dtype=np.int64), per_row)
-        return TokenBatch(codes, doc_ids=doc_ids, n_documents=n)
+        batches = []
+        kept = [] if getattr(self, "_keep_codes", False) else None
+        for sl, codes, shape in self._chunks(X):
+            n = shape[0]
+            doc_ids = None
+            if self._mode == "tf_idf":
+                per_row = shape[1] if len(shape) == 2 else 1
+                doc_ids = np.repeat(np.arange(n, dtype=np.int64), per_row)
+            batches.append(TokenBatch(codes, doc_ids=doc_ids, n_documents=n))
+            if kept is not None:
+                kept.append((sl, codes, shape))
+        if kept is not None:
+            self._kept_codes = kept
+        return batches
 
     def _set_adapt_state(self, state):
         self.adapt_state_ = state
@@ -402,8 +443,19 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
     def _oov_buckets(self, tokens: pa.Array, k: int) -> np.ndarray:  # pragma: no cover
         raise NotImplementedError
 
-    def _lookup(self, X, *, mask_index: int):
-        codes, shape = self._read(X)
+    def _lookup(self, X, *, mask_index: int, chunks=None):
+        """Forward lookup of ``X`` (or of already read ``chunks``), chunk by chunk."""
+        chunks = self._chunks(X) if chunks is None else chunks
+        out = None
+        for sl, codes, shape in chunks:
+            idx = self._lookup_codes(codes, shape, mask_index=mask_index)
+            if out is None:
+                n = len(X) if X is not None else None
+                out = np.empty((n,) + shape[1:] if n is not None else shape, np.int64)
+            out[sl] = idx
+        return out
+
+    def _lookup_codes(self, codes, shape, *, mask_index: int):
         idx = lookup_indices(
             codes,
             self._tokens,
@@ -418,6 +470,23 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
 
     def _depth(self) -> int:
         return self.max_tokens if self.pad_to_max_tokens else self.vocabulary_size()
+
+    def _encode(self, X, chunks=None):
+        """Forward lookup, then the output mode's encoding."""
+        mode = self._mode
+        idx = self._lookup(X, mask_index=0 if mode == "int" else -1, chunks=chunks)
+        if mode == "int":
+            return idx
+        if idx.ndim == 1 and mode != "one_hot":
+            idx = idx.reshape(-1, 1)
+        return encode_indices(
+            idx,
+            self._depth(),
+            mode,
+            sparse=self.sparse,
+            dtype=np.int64,
+            idf=self.idf_weights_,
+        )
 
     def transform(self, X):
         """Look tokens up (Keras ``layer(X)``).
@@ -441,20 +510,35 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         X = self._check_input(X, reset=False)
         if self.invert:
             return self._indices_to_tokens(X)
-        mode = self._mode
-        idx = self._lookup(X, mask_index=0 if mode == "int" else -1)
-        if mode == "int":
-            return idx
-        if idx.ndim == 1 and mode != "one_hot":
-            idx = idx.reshape(-1, 1)
-        return encode_indices(
-            idx,
-            self._depth(),
-            mode,
-            sparse=self.sparse,
-            dtype=np.int64,
-            idf=self.idf_weights_,
-        )
+        return self._encode(X)
+
+    def fit_transform(self, X, y=None):
+        """Fit (adapt) on ``X`` and transform it, reading and hashing ``X`` once.
+
+        Equal to ``fit(X).transform(X)``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n,) or (n, k), or iterable of batches
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        X_out : ndarray or scipy.sparse.csr_matrix
+            See :meth:`transform`.
+        """
+        if is_batch_iterable(X) or self.invert or self.vocabulary is not None:
+            return self.fit(X).transform(X)
+        self._keep_codes = True
+        try:
+            self.fit(X)
+            chunks = self._kept_codes
+        finally:
+            self.__dict__.pop("_keep_codes", None)
+            self.__dict__.pop("_kept_codes", None)
+        X = X if isinstance(X, np.ndarray) or hasattr(X, "iloc") else np.asarray(X)
+        return self._encode(X, chunks=chunks)
 
     def _read_indices(self, X) -> np.ndarray:
         name = type(self).__name__
@@ -507,6 +591,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
                 f"inverse_transform is only available with output_mode='int'; got "
                 f"output_mode={self.output_mode!r}."
             )
+        X = self._check_input(X, reset=False)
         if self.invert:
             return self._lookup(X, mask_index=0)
         return self._indices_to_tokens(X)

@@ -32,6 +32,8 @@ def as_integer_tokens(values: np.ndarray, owner: str) -> np.ndarray:
     objects raise a ``ValueError``/``TypeError`` naming ``owner``.
     """
     kind = values.dtype.kind
+    if kind == "u" and values.dtype.itemsize == 8 and values.size and values.max() > 2**63 - 1:
+        raise ValueError(f"{owner} values must fit in int64; got values above 2**63 - 1.")
     if kind in "iub":
         return values.astype(np.int64, copy=False)
     if kind == "f":

@@ -93,8 +93,8 @@ class StringLookup(_IndexLookup):
     >>> layer.transform([["a", "c", "d"], ["d", "z", "q"]])
     array([[5, 3, 1],
            [1, 2, 0]])
-    >>> layer.inverse_transform([[5, 0]])
-    array([['a', '[UNK]']], dtype=object)
+    >>> layer.inverse_transform([[5, 0, 1]])
+    array([['a', '[UNK]', 'd']], dtype=object)
     >>> bags = [["a", "b", "a", "x"], ["b", "b", "b", "b"]]
     >>> StringLookup(vocabulary=["a", "b"], output_mode="count", sparse=False).fit(
     ...     bags).transform(bags)

@@ -12,12 +12,14 @@ The API, in the order a layer uses it:
     categoricals) into ``(dictionary, codes)``: the distinct tokens and, per input token, its
     position in ``dictionary``. Missing values (``None``, ``NaN``, ``pd.NA``) raise a
     ``ValueError`` naming what was found. Both counting and lookup start from this, so the
-    input is hashed once.
+    input is hashed once. Layers read large inputs in chunks (``_index_lookup._CHUNK_TOKENS``)
+    and encode each chunk, which bounds the temporaries.
 
 :class:`VocabularyState` (an :class:`~skprep.base.AdaptState`)
     Exact token counts -- and, when ``track_documents=True``, document frequencies and the
     number of documents, for tf-idf. ``update(batch)`` takes a :class:`TokenBatch` (or a bare
-    array of tokens, each its own document), ``merge(other)`` adds counts, so any split of the
+    array of tokens, each its own document, or a list of :class:`TokenBatch` -- the chunks of
+    one batch), ``merge(other)`` adds counts, so any split of the
     data into batches and any merge tree gives the same counts. ``finalize()`` applies
     :func:`build_vocabulary` with the state's :class:`VocabularyOptions`.
 
@@ -291,11 +293,15 @@ class VocabularyOptions:
 def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
     n_dict = len(codes.dictionary)
     counts = np.bincount(codes.codes, minlength=n_dict).astype(np.int64)
-    columns = {"token": codes.dictionary, "count": counts}
+    dictionary = codes.dictionary
+    seen = counts > 0
+    if not seen.all():  # unused dictionary entries (e.g. unused pandas categories)
+        dictionary, counts = dictionary.filter(pa.array(seen)), counts[seen]
+    columns = {"token": dictionary, "count": counts}
     n_docs = 0
     if track_documents:
         if doc_ids is None:
-            df = counts.copy()
+            df = counts.copy()  # each token its own document
             n_docs = len(codes.codes) if n_documents is None else int(n_documents)
         else:
             doc_ids = np.asarray(doc_ids, dtype=np.int64).ravel()
@@ -304,7 +310,7 @@ def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
                     f"doc_ids has {doc_ids.shape[0]} entries for {codes.codes.shape[0]} tokens."
                 )
             pairs = np.unique(doc_ids * max(n_dict, 1) + codes.codes)
-            df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)
+            df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)[seen]
             if n_documents is None:
                 n_docs = int(doc_ids.max()) + 1 if doc_ids.size else 0
             else:
@@ -319,7 +325,9 @@ def _sum_tables(tables: list[pa.Table]) -> pa.Table:
     table = pa.concat_tables(tables)
     value_cols = [c for c in table.column_names if c != "token"]
     grouped = table.group_by("token", use_threads=False).aggregate([(c, "sum") for c in value_cols])
-    return grouped.rename_columns(["token"] + value_cols)
+    # group_by returns many chunks sharing large buffers: make each column one contiguous
+    # array, so the state is small in memory and pickles (joblib) as flat buffers
+    return grouped.rename_columns(["token"] + value_cols).combine_chunks()
 
 
 class VocabularyState(AdaptState):
@@ -360,7 +368,18 @@ class VocabularyState(AdaptState):
         return pa.table(cols)
 
     def update(self, batch) -> VocabularyState:
-        """Count one batch: a :class:`TokenBatch`, :class:`TokenCodes` or bare tokens."""
+        """Count one batch: a :class:`TokenBatch`, :class:`TokenCodes`, bare tokens, or a
+        list of :class:`TokenBatch` (the chunks of one batch)."""
+        if isinstance(batch, list) and all(isinstance(b, TokenBatch) for b in batch):
+            for part in batch:
+                self._update_one(part)
+            self.n_batches += 1
+            return self
+        self._update_one(batch)
+        self.n_batches += 1
+        return self
+
+    def _update_one(self, batch) -> None:
         if not isinstance(batch, TokenBatch):
             batch = TokenBatch(batch)
         codes = batch.tokens
@@ -369,10 +388,8 @@ class VocabularyState(AdaptState):
         table, n_docs = _count_codes(codes, batch.doc_ids, batch.n_documents, self.track_documents)
         self._tables.append(table)
         self.n_documents += n_docs
-        self.n_batches += 1
         if len(self._tables) >= self._COMPACT_EVERY:
             self._compact()
-        return self
 
     def merge(self, other: VocabularyState) -> VocabularyState:
         """Add ``other``'s counts to this state's."""
