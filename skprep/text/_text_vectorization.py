@@ -35,7 +35,7 @@ _CHUNK_BYTES = 1 << 21
 
 def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
     """Row ranges of ``arr`` holding about ``chunk_bytes`` bytes each (at least one row)."""
-    offsets, _ = F._parts(arr)
+    offsets = F._parts(arr)[0]
     n = len(arr)
     if n == 0:
         return [(0, 0)]
