@@ -368,11 +368,28 @@ or None, default="lower_and_strip_punctuation"
         else:
             result = state.finalize()
             tokens, idf = result["vocabulary"], result["idf"]
-        self._tokens = tokens
+        self._tokens = tokens  # learned tokens, a flat Arrow array (pickles as two buffers)
+        self._vocabulary_cache = None
         self.idf_weights_ = idf
-        self.vocabulary_ = np.asarray(
-            [_MASK, _OOV][2 - self._token_start :] + tokens.to_pylist(), dtype=object
-        )
+
+    @property
+    def vocabulary_(self) -> np.ndarray:
+        """ndarray of object: the full vocabulary indexed by output index (special slots
+        first). Built from the Arrow token array on first access; not pickled."""
+        if not hasattr(self, "_tokens"):
+            raise AttributeError("vocabulary_")
+        if getattr(self, "_vocabulary_cache", None) is None:
+            specials = [_MASK, _OOV][2 - self._token_start :]
+            full = np.empty(len(specials) + len(self._tokens), dtype=object)
+            full[: len(specials)] = specials
+            full[len(specials) :] = self._tokens.to_pylist()
+            self._vocabulary_cache = full
+        return self._vocabulary_cache
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_vocabulary_cache", None)
+        return state
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -388,7 +405,7 @@ or None, default="lower_and_strip_punctuation"
         -------
         list of str
         """
-        if not hasattr(self, "vocabulary_"):
+        if not hasattr(self, "_tokens"):
             return self._unfitted_vocabulary(include_special_tokens)
         full = self.vocabulary_.tolist()
         return full if include_special_tokens else full[self._token_start :]
@@ -410,16 +427,16 @@ or None, default="lower_and_strip_punctuation"
         return len(self.get_vocabulary())
 
     def _depth(self) -> int:
-        return self.max_tokens if self.pad_to_max_tokens else len(self.vocabulary_)
+        return self.max_tokens if self.pad_to_max_tokens else self._token_start + len(self._tokens)
 
     # -- transform --------------------------------------------------------------------------
     def _ensure_fitted(self) -> None:
-        if not hasattr(self, "vocabulary_") and self.vocabulary is not None:
+        if not hasattr(self, "_tokens") and self.vocabulary is not None:
             # Like a Keras layer built with a vocabulary: usable without adapt.
             self._validate_params()
             self._check_params()
             self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self, "vocabulary_")
+        check_is_fitted(self)
 
     def _encoded_slices(self, texts: pa.Array):
         for start, stop in _chunks(texts):
@@ -572,7 +589,7 @@ or None, default="lower_and_strip_punctuation"
         )
 
     def __sklearn_is_fitted__(self):
-        return hasattr(self, "vocabulary_")
+        return hasattr(self, "_tokens")
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
