@@ -35,7 +35,7 @@ _CHUNK_BYTES = 1 << 21
 
 def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
     """Row ranges of ``arr`` holding about ``chunk_bytes`` bytes each (at least one row)."""
-    offsets, _ = F._parts(arr)
+    offsets = F._parts(arr)[0]
     n = len(arr)
     if n == 0:
         return [(0, 0)]
@@ -368,11 +368,28 @@ or None, default="lower_and_strip_punctuation"
         else:
             result = state.finalize()
             tokens, idf = result["vocabulary"], result["idf"]
-        self._tokens = tokens
+        self._tokens = tokens  # learned tokens, a flat Arrow array (pickles as two buffers)
+        self._vocabulary_cache = None
         self.idf_weights_ = idf
-        self.vocabulary_ = np.asarray(
-            [_MASK, _OOV][2 - self._token_start :] + tokens.to_pylist(), dtype=object
-        )
+
+    @property
+    def vocabulary_(self) -> np.ndarray:
+        """ndarray of object: the full vocabulary indexed by output index (special slots
+        first). Built from the Arrow token array on first access; not pickled."""
+        if not hasattr(self, "_tokens"):
+            raise AttributeError("vocabulary_")
+        if getattr(self, "_vocabulary_cache", None) is None:
+            specials = [_MASK, _OOV][2 - self._token_start :]
+            full = np.empty(len(specials) + len(self._tokens), dtype=object)
+            full[: len(specials)] = specials
+            full[len(specials) :] = self._tokens.to_pylist()
+            self._vocabulary_cache = full
+        return self._vocabulary_cache
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_vocabulary_cache", None)
+        return state
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -388,7 +405,7 @@ or None, default="lower_and_strip_punctuation"
         -------
         list of str
         """
-        if not hasattr(self, "vocabulary_"):
+        if not hasattr(self, "_tokens"):
             return self._unfitted_vocabulary(include_special_tokens)
         full = self.vocabulary_.tolist()
         return full if include_special_tokens else full[self._token_start :]
@@ -410,16 +427,16 @@ or None, default="lower_and_strip_punctuation"
         return len(self.get_vocabulary())
 
     def _depth(self) -> int:
-        return self.max_tokens if self.pad_to_max_tokens else len(self.vocabulary_)
+        return self.max_tokens if self.pad_to_max_tokens else self._token_start + len(self._tokens)
 
     # -- transform --------------------------------------------------------------------------
     def _ensure_fitted(self) -> None:
-        if not hasattr(self, "vocabulary_") and self.vocabulary is not None:
+        if not hasattr(self, "_tokens") and self.vocabulary is not None:
             # Like a Keras layer built with a vocabulary: usable without adapt.
             self._validate_params()
             self._check_params()
             self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self, "vocabulary_")
+        check_is_fitted(self)
 
     def _encoded_slices(self, texts: pa.Array):
         for start, stop in _chunks(texts):
@@ -427,9 +444,15 @@ or None, default="lower_and_strip_punctuation"
             yield rows, encode_tokens(values, "string")
 
     def _indices(self, slices) -> tuple[np.ndarray, np.ndarray]:
-        """Token indices of every text: (row offsets, flat int64 indices)."""
+        """Token indices of every text: (row offsets, flat indices).
+
+        ``slices`` yields (row offsets, token codes) per slice of texts; the indices are int32
+        while they fit (they are gathered for the whole batch, so their size matters).
+        """
         mask_index = 0 if self._mode == "int" else -1
         row_parts, index_parts, n_tokens = [np.zeros(1, np.int64)], [], 0
+        small = self._depth() < 2**31
+        keep_first = self.output_sequence_length if self._mode == "int" else None
         for rows, codes in slices:
             idx = lookup_indices(
                 codes,
@@ -440,10 +463,14 @@ or None, default="lower_and_strip_punctuation"
                 mask_token=_MASK,
                 mask_index=mask_index,
             )
+            if keep_first is not None:  # only the first tokens of each row are ever output
+                rows, idx = _truncate_rows(rows, idx, keep_first)
             row_parts.append(rows[1:] + n_tokens)
-            index_parts.append(idx)
+            index_parts.append(idx.astype(np.int32) if small else idx)
             n_tokens += idx.size
-        return np.concatenate(row_parts), np.concatenate(index_parts)
+        idx = np.concatenate(index_parts) if len(index_parts) != 1 else index_parts[0]
+        del index_parts
+        return np.concatenate(row_parts), idx
 
     def transform(self, X):
         """Vectorize texts (calling the Keras layer).
@@ -489,7 +516,7 @@ or None, default="lower_and_strip_punctuation"
             slices = self._token_sink
         finally:
             del self._token_sink
-        return self._output(self._indices(slices), self._ndim_in_)
+        return self._output(self._indices(_drain(slices)), self._ndim_in_)
 
     def _output(self, rows_and_indices, ndim: int):
         rows, idx = rows_and_indices
@@ -509,25 +536,22 @@ or None, default="lower_and_strip_punctuation"
 
     def _int_output(self, rows: np.ndarray, idx: np.ndarray, ndim: int):
         n = rows.size - 1
-        lengths = np.diff(rows)
-        length = self.output_sequence_length
-        position = np.arange(idx.size, dtype=np.int64) - np.repeat(rows[:-1], lengths)
+        length = self.output_sequence_length  # rows are already truncated to it
         if self.ragged:
-            if length is not None:
-                keep = position < length
-                idx = idx[keep]
-                rows = np.concatenate([[0], np.cumsum(np.minimum(lengths, length))])
+            idx = idx.astype(np.int64, copy=False)
             out = np.empty(n, dtype=object)
             out[:] = [idx[a:b] for a, b in zip(rows[:-1].tolist(), rows[1:].tolist())]
             return out
         if self._scalar_tokens and length is None:
             return idx.reshape((n,) if ndim == 1 else (n, 1)).astype(np.int64, copy=False)
+        lengths = np.diff(rows)
         if length is None:
             length = int(lengths.max()) if n else 0
         out = np.zeros((n, length), dtype=np.int64)
-        keep = position < length
-        row_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        out[row_of[keep], position[keep]] = idx[keep]
+        # flat output position of every token: row * length + position in the row
+        dest = np.repeat(np.arange(n, dtype=np.int64) * length - rows[:-1], lengths)
+        dest += np.arange(idx.size, dtype=np.int64)
+        out.ravel()[dest] = idx
         return out
 
     def get_feature_names_out(self, input_features=None):
@@ -565,7 +589,7 @@ or None, default="lower_and_strip_punctuation"
         )
 
     def __sklearn_is_fitted__(self):
-        return hasattr(self, "vocabulary_")
+        return hasattr(self, "_tokens")
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -574,6 +598,24 @@ or None, default="lower_and_strip_punctuation"
         tags.input_tags.string = True
         tags.transformer_tags.preserves_dtype = []
         return tags
+
+
+def _truncate_rows(rows: np.ndarray, values: np.ndarray, length: int):
+    """Keep the first ``length`` values of each row (rows given by offsets)."""
+    lengths = np.diff(rows)
+    if not lengths.size or lengths.max() <= length:
+        return rows, values
+    position = np.arange(values.size, dtype=np.int64) - np.repeat(rows[:-1], lengths)
+    new_rows = np.zeros_like(rows)
+    np.cumsum(np.minimum(lengths, length), out=new_rows[1:])
+    return new_rows, values[position < length]
+
+
+def _drain(items: list):
+    """Yield and forget the items of a list (each is freed once consumed)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _is_row(x) -> bool:

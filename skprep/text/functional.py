@@ -213,17 +213,21 @@ def as_arrow_strings(texts, *, encoding: str = "utf-8") -> pa.LargeStringArray:
             f"Text input contains missing values (None/NaN) at positions {pos}. Replace them "
             "with empty strings first, e.g. X.fillna('')."
         )
-    return arr.cast(pa.large_string()) if pa.types.is_string(arr.type) else arr
+    arr = arr.cast(pa.large_string()) if pa.types.is_string(arr.type) else arr
+    if arr.offset or (len(arr) and arr.buffers()[1] is not None and _parts(arr)[2]):
+        arr = _from_parts(*_parts(arr)[:2])  # rebase a sliced array (offsets from 0)
+    return arr
 
 
-def _parts(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(offsets rebased to 0, UTF-8 bytes) of a ``large_string`` array, without copying."""
+def _parts(arr: pa.Array):
+    """(offsets rebased to 0, UTF-8 bytes, original first offset) of a ``large_string``
+    array, without copying the bytes."""
     _, offsets_buf, data_buf = arr.buffers()
     offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
     if data_buf is None or not len(offsets) or offsets[-1] == offsets[0]:
-        return np.zeros(len(arr) + 1, dtype=np.int64), np.zeros(0, dtype=np.uint8)
+        return np.zeros(len(arr) + 1, dtype=np.int64), np.zeros(0, dtype=np.uint8), 0
     data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0] : offsets[-1]]
-    return offsets - offsets[0], data
+    return offsets - offsets[0], data, int(offsets[0])
 
 
 def _from_parts(offsets: np.ndarray, data: np.ndarray) -> pa.LargeStringArray:
@@ -261,7 +265,7 @@ def _to_numpy_strings(arr: pa.Array) -> np.ndarray:
 
 
 def _strip_punctuation(arr: pa.LargeStringArray) -> pa.LargeStringArray:
-    offsets, data = _parts(arr)
+    offsets, data, _ = _parts(arr)
     drop = _is_punctuation(data)
     dropped_at = np.flatnonzero(drop)
     if not dropped_at.size:
@@ -370,7 +374,7 @@ def _tokens_from_runs(data, offsets, starts, lengths, keep) -> Tokens:
 
 
 def _split_whitespace(arr: pa.LargeStringArray) -> Tokens:
-    offsets, data = _parts(arr)
+    offsets, data, _ = _parts(arr)
     word = ~_is_space(data)
     starts, ends = _token_bounds(data, offsets, word)
     return _tokens_from_runs(data, offsets, starts, ends - starts, word)
@@ -383,7 +387,7 @@ def _strip_and_split_whitespace(arr: pa.LargeStringArray) -> Tokens:
     whitespace-separated runs gives the same tokens, once runs made only of punctuation
     (empty after stripping) are dropped.
     """
-    offsets, data = _parts(arr)
+    offsets, data, _ = _parts(arr)
     word = ~_is_space(data)
     keep = word & ~_is_punctuation(data)
     starts, ends = _token_bounds(data, offsets, word)
@@ -395,7 +399,7 @@ def _strip_and_split_whitespace(arr: pa.LargeStringArray) -> Tokens:
 
 
 def _split_characters(arr: pa.LargeStringArray) -> Tokens:
-    offsets, data = _parts(arr)
+    offsets, data, _ = _parts(arr)
     starts = np.flatnonzero((data & 0xC0) != 0x80)  # the first byte of each code point
     values = _from_parts(np.append(starts, data.size), data)
     return _list_array(np.searchsorted(starts, offsets), values)

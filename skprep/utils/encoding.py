@@ -137,11 +137,11 @@ def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weigh
         cols = cols[keep]
         w = None if w is None else w[keep]
     index_dtype = np.int32 if max(depth, cols.shape[0]) < 2**31 else np.int64
-    values = np.ones(cols.shape[0], dtype=np.float64 if w is not None else np.int64)
-    if w is not None:
-        values = w.astype(np.float64)
+    # int32 counts keep the temporary small; the output gets ``dtype`` below
+    values = np.ones(cols.shape[0], dtype=np.int32) if w is None else w.astype(np.float64)
     out = sp.csr_matrix(
-        (values, cols.astype(index_dtype), row_splits.astype(index_dtype)), shape=(n, depth)
+        (values, cols.astype(index_dtype, copy=False), row_splits.astype(index_dtype)),
+        shape=(n, depth),
     )
     out.sum_duplicates()
     if output_mode == "multi_hot":
