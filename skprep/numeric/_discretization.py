@@ -22,8 +22,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
-from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
 from ..utils._dask import is_dask_collection, transform_dask
+from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
 
