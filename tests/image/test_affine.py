@@ -19,6 +19,7 @@ def test_matches_keras(case, per_image):
     with pytest.MonkeyPatch.context() as m:
         if per_image:  # one image at a time: exercises the separable path as well
             m.setattr(_affine, "_CHUNK_VALUES", 1)
+            m.setattr(_affine, "_SEPARABLE_MIN_VALUES", 0)
         out = affine_transform(case["input"], case["transform"], **case["kwargs"])
     expected = case["output"]
     assert out.shape == expected.shape
@@ -138,9 +139,9 @@ def test_separable_path_equals_general_path(shape, params, interpolation, mode):
     images = rng.uniform(0, 255, size=(2, *shape)).astype(np.float32)
     t = [zx, 0, tx, 0, zy, ty, 0, 0]
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(_affine, "_CHUNK_VALUES", 1)  # one image at a time: separable path
+        m.setattr(_affine, "_SEPARABLE_MIN_VALUES", 0)  # separable path for every size
         fast = affine_transform(images, t, interpolation, mode, fill_value=-3)
-        m.setattr(_affine, "_is_separable", lambda t: False)
+        m.setattr(_affine, "_SEPARABLE_MIN_VALUES", np.inf)  # general path only
         slow = affine_transform(images, t, interpolation, mode, fill_value=-3)
     np.testing.assert_array_equal(fast, slow)
 
@@ -192,11 +193,12 @@ def test_bad_input(kwargs, error, match):
 
 
 @pytest.mark.parametrize("chunk_values", [1, 200, 10_000])
+@pytest.mark.parametrize("separable_min", [0, 10**9])
 @pytest.mark.parametrize("interpolation", INTERPOLATIONS)
 @pytest.mark.parametrize("mode", MODES)
-def test_chunking_does_not_change_results(chunk_values, interpolation, mode):
-    # Small images are warped in chunks vectorised over images, large ones one at a time
-    # (with the separable path for translations and zooms): all give the same bits.
+def test_chunking_does_not_change_results(chunk_values, separable_min, interpolation, mode):
+    # Chunks vectorised over images, one image at a time, separable path or not, threads:
+    # all give the same bits.
     rng = np.random.RandomState(4)
     images = rng.uniform(0, 255, size=(7, 6, 5, 2)).astype(np.float32)
     transforms = np.array(
@@ -214,6 +216,24 @@ def test_chunking_does_not_change_results(chunk_values, interpolation, mode):
     expected = affine_transform(images, transforms, interpolation, mode, fill_value=-2)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(_affine, "_CHUNK_VALUES", chunk_values)
+        m.setattr(_affine, "_SEPARABLE_MIN_VALUES", separable_min)
         m.setattr(_affine, "_n_threads", lambda size: 2)
         out = affine_transform(images, transforms, interpolation, mode, fill_value=-2)
     np.testing.assert_array_equal(out, expected)
+
+
+def test_plan_groups_general_runs_and_isolates_separable_images():
+    shift, turn = [1, 0, 2, 0, 1, 0, 0, 0], [0, -1, 5, 1, 0, 0, 0, 0]
+    t = np.array([turn, turn, turn, shift, turn, shift, shift], dtype=np.float32)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_affine, "_CHUNK_VALUES", 2 * 20_000)
+        plan = _affine._plan(t, 20_000)
+    assert [(p.start, p.stop, sep) for p, sep in plan] == [
+        (0, 2, False),
+        (2, 3, False),
+        (3, 4, True),
+        (4, 5, False),
+        (5, 6, True),
+        (6, 7, True),
+    ]
+    assert [(p.start, p.stop, sep) for p, sep in _affine._plan(t, 100)] == [(0, 7, False)]

@@ -41,10 +41,13 @@ FILL_MODES = ("reflect", "wrap", "constant", "nearest")
 _F32 = np.float32
 # Below this many output values per call, threads cost more than they save.
 _MIN_PARALLEL_SIZE = 1 << 18
-# Images smaller than this many values are warped in chunks of about this size, vectorised
-# over the images of a chunk (per-image NumPy calls would cost more than the work); larger
-# ones one at a time, with the separable fast path where it applies.
+# The general kernel runs on chunks of about this many values, vectorised over the images of
+# a chunk (for small images, per-image NumPy calls would cost more than the work).
 _CHUNK_VALUES = 1 << 17
+# Images of at least this many values take the separable fast path one at a time when their
+# transform allows it; below it the chunked general kernel is faster (measured crossover
+# between 64 x 64 x 3 and 96 x 96 x 3).
+_SEPARABLE_MIN_VALUES = 1 << 14
 
 
 def _map_reflect(c, n):
@@ -316,23 +319,47 @@ def _blend(flat, index, stride, weights, ws, out):
 
 
 def _is_separable(t):
-    return t[1] == 0 and t[3] == 0 and t[6] == 0 and t[7] == 0
+    """Which transforms (rows of ``t``) have x' depending on x only and y' on y only."""
+    return (t[..., 1] == 0) & (t[..., 3] == 0) & (t[..., 6] == 0) & (t[..., 7] == 0)
 
 
-def _warp_images(images, transforms, out, chunks, next_chunk, interpolation, fill_mode, fill):
-    """Warp chunk ``chunks[k]`` of the batch for each ``k = next_chunk()`` until none is left.
+def _plan(transforms, image_size):
+    """Split the batch into work items ``(slice, separable)``.
 
-    Threads pull chunks one at a time from a shared counter, so a thread the OS deschedules
+    Separable transforms of large enough images are warped one image at a time by the
+    separable kernel; runs of the others are grouped into chunks for the general kernel.
+    """
+    n = transforms.shape[0]
+    step = max(1, _CHUNK_VALUES // max(1, image_size))
+    if image_size < _SEPARABLE_MIN_VALUES:
+        return [(slice(i, min(i + step, n)), False) for i in range(0, n, step)]
+    separable = _is_separable(transforms)
+    plan, start = [], 0
+    for i in range(n + 1):
+        if i == n or separable[i] or i - start == step:
+            if i > start:
+                plan.append((slice(start, i), False))
+            start = i
+        if i < n and separable[i]:
+            plan.append((slice(i, i + 1), True))
+            start = i + 1
+    return plan
+
+
+def _warp_images(images, transforms, out, plan, next_item, interpolation, fill_mode, fill):
+    """Warp the work item ``plan[k]`` for each ``k = next_item()`` until none is left.
+
+    Threads pull items one at a time from a shared counter, so a thread the OS deschedules
     (on a busy machine) does not hold up the others at the end of the batch.
     """
     ws = _Workspace(*images.shape[1:], fill)
-    while (k := next_chunk()) < len(chunks):
-        part = chunks[k]
-        t = transforms[part]
-        if part.stop - part.start == 1 and _is_separable(t[0]):
-            _warp_separable(images[part.start], t[0], interpolation, fill_mode, ws, out[part.start])
+    while (k := next_item()) < len(plan):
+        part, separable = plan[k]
+        if separable:
+            i = part.start
+            _warp_separable(images[i], transforms[i], interpolation, fill_mode, ws, out[i])
         else:
-            _warp_general(images[part], t, interpolation, fill_mode, ws, out[part])
+            _warp_general(images[part], transforms[part], interpolation, fill_mode, ws, out[part])
 
 
 def _n_threads(size):
@@ -450,12 +477,10 @@ def affine_transform(
     transforms = _check_transform(transform, batch.shape[0])
 
     out = np.empty(batch.shape, dtype=_F32)
-    n = batch.shape[0]
-    step = max(1, _CHUNK_VALUES // max(1, int(np.prod(batch.shape[1:]))))
-    chunks = [slice(i, min(i + step, n)) for i in range(0, n, step)]
-    args = (batch, transforms, out, chunks, itertools.count().__next__)  # atomic under the GIL
+    plan = _plan(transforms, int(np.prod(batch.shape[1:])))
+    args = (batch, transforms, out, plan, itertools.count().__next__)  # atomic under the GIL
     opts = (interpolation, fill_mode, fill)
-    n_threads = min(_n_threads(batch.size), len(chunks))
+    n_threads = min(_n_threads(batch.size), len(plan))
     if n_threads <= 1:
         _warp_images(*args, *opts)
     else:
