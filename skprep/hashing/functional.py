@@ -545,7 +545,7 @@ def hash_to_bins(values, num_bins: int, salt=None) -> np.ndarray:
     if isinstance(num_bins, bool) or not isinstance(num_bins, (int, np.integer)):
         raise TypeError(f"num_bins must be an integer; got {num_bins!r}.")
     if not 1 <= num_bins < 2**63:
-        raise ValueError(f"num_bins must be a positive integer; got num_bins={num_bins}.")
+        raise ValueError(f"num_bins must be in [1, 2**63 - 1]; got num_bins={num_bins}.")
     key = salt_key(salt)
     h = fingerprint64(values) if key is None else siphash24(values, *key)
     if num_bins & (num_bins - 1) == 0:  # a power of two: the modulo is a mask
