@@ -147,12 +147,25 @@ class _Loads:
         n = data.shape[0]
         self.u64 = np.ndarray((n - 7,), dtype="<u8", buffer=data, strides=(1,))
         self.u32 = np.ndarray((n - 3,), dtype="<u4", buffer=data, strides=(1,))
+        self._rows = {}
 
     def f64(self, pos):
         return self.u64[pos].astype(np.uint64, copy=False)
 
     def f32(self, pos):
         return self.u32[pos].astype(np.uint64)
+
+    def words(self, pos, k: int):
+        """The ``k`` consecutive 64-bit words from each position, shape ``(len(pos), k)``.
+
+        One row gather: several times faster than ``k`` separate word gathers.
+        """
+        view = self._rows.get(k)
+        if view is None:
+            n = self.data.shape[0] - 8 * k + 1
+            view = np.ndarray((n, k), dtype="<u8", buffer=self.data, strides=(1, 8))
+            self._rows[k] = view
+        return view[pos]
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,31 +216,33 @@ def _fp_8to16(ld: _Loads, s, n):
 
 def _fp_17to32(ld: _Loads, s, n):
     mul = _K2 + n.astype(np.uint64) * _U64(2)
-    a = ld.f64(s) * _K1
-    b = ld.f64(s + 8)
-    c = ld.f64(s + n - 8) * mul
-    d = ld.f64(s + n - 16) * _K2
+    head, tail = ld.words(s, 2), ld.words(s + n - 16, 2)
+    a = head[:, 0] * _K1
+    b = head[:, 1].astype(np.uint64)
+    c = tail[:, 1] * mul
+    d = tail[:, 0] * _K2
     return _hash_len16(_rot(a + b, 43) + _rot(c, 30) + d, a + _rot(b + _K2, 18) + c, mul)
 
 
 def _fp_33to64(ld: _Loads, s, n):
     mul = _K2 + n.astype(np.uint64) * _U64(2)
-    a = ld.f64(s) * _K2
-    b = ld.f64(s + 8)
-    c = ld.f64(s + n - 8) * mul
-    d = ld.f64(s + n - 16) * _K2
+    head, tail = ld.words(s, 4), ld.words(s + n - 32, 4)  # bytes 0-31 and the last 32
+    a = head[:, 0] * _K2
+    b = head[:, 1].astype(np.uint64)
+    c = tail[:, 3] * mul
+    d = tail[:, 2] * _K2
     y = _rot(a + b, 43) + _rot(c, 30) + d
     z = _hash_len16(y, a + _rot(b + _K2, 18) + c, mul)
-    e = ld.f64(s + 16) * mul
-    f = ld.f64(s + 24)
-    g = (y + ld.f64(s + n - 32)) * mul
-    h = (z + ld.f64(s + n - 24)) * mul
+    e = head[:, 2] * mul
+    f = head[:, 3].astype(np.uint64)
+    g = (y + tail[:, 0]) * mul
+    h = (z + tail[:, 1]) * mul
     return _hash_len16(_rot(e + f, 43) + _rot(g, 30) + h, e + _rot(f + a, 18) + g, mul)
 
 
-def _weak_hash32(ld: _Loads, p, a, b):
-    """FarmHash ``WeakHashLen32WithSeeds`` of the 32 bytes at ``p`` with seeds ``a``, ``b``."""
-    w, x, y, z = ld.f64(p), ld.f64(p + 8), ld.f64(p + 16), ld.f64(p + 24)
+def _weak_hash32(words, a, b):
+    """FarmHash ``WeakHashLen32WithSeeds`` of four 64-bit words (columns of ``words``)."""
+    w, x, y, z = words[:, 0], words[:, 1], words[:, 2], words[:, 3]
     a = a + w
     b = _rot(b + a + z, 21)
     c = a
@@ -259,31 +274,31 @@ def _fp_long(ld: _Loads, s, n):
     # active[i] = how many strings have a block i (nblocks is sorted decreasingly)
     active = np.searchsorted(-nblocks, -np.arange(1, int(nblocks[0]) + 1), side="right")
     for i, k in enumerate(active):
-        p = s[:k] + 64 * i
+        blk = ld.words(s[:k] + 64 * i, 8)  # the block's eight 64-bit words
         xs, ys, zs = x[:k], y[:k], z[:k]
         v0s, v1s, w0s, w1s = v0[:k], v1[:k], w0[:k], w1[:k]
-        xs = _rot(xs + ys + v0s + ld.f64(p + 8), 37) * _K1
-        ys = _rot(ys + v1s + ld.f64(p + 48), 42) * _K1
+        xs = _rot(xs + ys + v0s + blk[:, 1], 37) * _K1
+        ys = _rot(ys + v1s + blk[:, 6], 42) * _K1
         xs ^= w1s
-        ys += v0s + ld.f64(p + 40)
+        ys += v0s + blk[:, 5]
         zs = _rot(zs + w0s, 33) * _K1
-        nv0, nv1 = _weak_hash32(ld, p, v1s * _K1, xs + w0s)
-        nw0, nw1 = _weak_hash32(ld, p + 32, zs + w1s, ys + ld.f64(p + 16))
+        nv0, nv1 = _weak_hash32(blk[:, :4], v1s * _K1, xs + w0s)
+        nw0, nw1 = _weak_hash32(blk[:, 4:], zs + w1s, ys + blk[:, 2])
         x[:k], y[:k], z[:k] = zs, ys, xs  # swap(z, x)
         v0[:k], v1[:k], w0[:k], w1[:k] = nv0, nv1, nw0, nw1
     tail = ((n - 1) & 63).astype(np.uint64)
     mul = _K1 + ((z & _U64(0xFF)) << _U64(1))
-    p = s + n - 64  # last64
+    blk = ld.words(s + n - 64, 8)  # last64
     w0 = w0 + tail
     v0 = v0 + w0
     w0 = w0 + v0
-    x = _rot(x + y + v0 + ld.f64(p + 8), 37) * mul
-    y = _rot(y + v1 + ld.f64(p + 48), 42) * mul
+    x = _rot(x + y + v0 + blk[:, 1], 37) * mul
+    y = _rot(y + v1 + blk[:, 6], 42) * mul
     x ^= w1 * _U64(9)
-    y += v0 * _U64(9) + ld.f64(p + 40)
+    y += v0 * _U64(9) + blk[:, 5]
     z = _rot(z + w0, 33) * mul
-    v0, v1 = _weak_hash32(ld, p, v1 * mul, x + w0)
-    w0, w1 = _weak_hash32(ld, p + 32, z + w1, y + ld.f64(p + 16))
+    v0, v1 = _weak_hash32(blk[:, :4], v1 * mul, x + w0)
+    w0, w1 = _weak_hash32(blk[:, 4:], z + w1, y + blk[:, 2])
     x, z = z, x
     h = _hash_len16(
         _hash_len16(v0, w0, mul) + _shift_mix(y) * _K0 + z,
