@@ -74,7 +74,7 @@ def _to_arrow(values) -> pa.Array:
             values = pa.array(arr)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             values = _mixed_to_arrow(arr)
-    if pa.types.is_string_view(values.type) or pa.types.is_binary_view(values.type):
+    if is_view_type(values.type):
         values = values.cast(pa.large_binary())
     if values.type not in _BINARY_TYPES:
         if pa.types.is_null(values.type) and len(values) == 0:
@@ -85,6 +85,12 @@ def _to_arrow(values) -> pa.Array:
             f"Cannot hash missing values (None/NaN): found {values.null_count} in the input."
         )
     return values
+
+
+def is_view_type(t) -> bool:
+    """Whether ``t`` is Arrow's string_view/binary_view (pyarrow >= 16; absent before)."""
+    checks = (getattr(pa.types, "is_string_view", None), getattr(pa.types, "is_binary_view", None))
+    return any(check is not None and check(t) for check in checks)
 
 
 def _mixed_to_arrow(arr: np.ndarray) -> pa.Array:
@@ -126,6 +132,9 @@ def utf8_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _padded_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Like :func:`utf8_buffers`, with ``_PAD`` zero bytes before and after the strings."""
     arr = _to_arrow(values)
+    if len(arr) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return np.zeros(2 * _PAD, dtype=np.uint8), empty, empty
     _, off_buf, data_buf = arr.buffers()
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(off_buf, dtype=np.int64 if wide else np.int32)
