@@ -338,28 +338,27 @@ _FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_
 def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
     """Hash each length class with its kernel (``data`` padded by ``_PAD`` on both sides).
 
-    The most common class of strings up to 64 bytes is hashed over *all* strings at once (no
-    gather/scatter; the padding keeps the other strings' reads in bounds) and the other
-    classes then overwrite their strings' results.
+    Chunk by chunk, the most common class of strings up to 64 bytes is hashed over *all* the
+    chunk's strings (no gather/scatter; the padding keeps the other strings' reads in bounds)
+    and the other classes then overwrite their strings' results -- within the chunk, whose
+    bytes are still in cache (gathering a class across the whole buffer is latency-bound).
     """
     ld = _Loads(data)
-    if not lengths.size:
-        return np.empty(0, dtype=np.uint64)
+    m = lengths.shape[0]
     classes = _FP_CLASS[np.minimum(lengths, 65)]
     counts = np.bincount(classes, minlength=len(_FP_KERNELS))
     bulk = 1 + int(np.argmax(counts[1:6]))  # the most common class among 1..5
-    if counts[bulk]:
-        out = _chunked(_FP_KERNELS[bulk], ld, starts, lengths)
-    else:
-        bulk = 0
-        out = np.full(lengths.shape[0], _K2, dtype=np.uint64)
-    if counts[bulk] == lengths.shape[0]:
-        return out
-    for c in np.flatnonzero(counts):
-        if c == bulk:
-            continue
-        idx = np.flatnonzero(classes == c)
-        out[idx] = _K2 if c == 0 else _chunked(_FP_KERNELS[c], ld, starts[idx], lengths[idx])
+    if not counts[bulk]:
+        bulk = 0  # only empty and long strings
+    others = [c for c in np.flatnonzero(counts).tolist() if c != bulk]
+    out = np.empty(m, dtype=np.uint64)
+    for i in range(0, m, _CHUNK):
+        s, n, o = starts[i : i + _CHUNK], lengths[i : i + _CHUNK], out[i : i + _CHUNK]
+        o[:] = _FP_KERNELS[bulk](ld, s, n) if bulk else _K2  # length 0 hashes to k2
+        for c in others:
+            idx = np.flatnonzero(classes[i : i + _CHUNK] == c)
+            if idx.size:
+                o[idx] = _K2 if c == 0 else _FP_KERNELS[c](ld, s[idx], n[idx])
     return out
 
 
@@ -470,17 +469,21 @@ def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.nd
     return v0
 
 
-def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
-    """Order strings of 16+ bytes by block count (radix sort) when they vary, hash in chunks."""
-    ld = _Loads(data)
+def _siphash24_sorted_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    """Order a chunk's strings of 16+ bytes by block count (radix sort) when they vary."""
     nblocks = lengths // 8
-    if not lengths.size or nblocks.max() <= 1 or nblocks.min() == nblocks.max():
-        return _chunked(_siphash24_chunk, ld, starts, lengths, k0, k1)
+    top = int(nblocks.max()) if nblocks.size else 0
+    if top <= 1 or nblocks.min() == top:
+        return _siphash24_chunk(ld, starts, lengths, k0, k1)
     order = _block_order(nblocks)
-    h = _chunked(_siphash24_chunk, ld, starts[order], lengths[order], k0, k1)
+    h = _siphash24_chunk(ld, starts[order], lengths[order], k0, k1)
     out = np.empty_like(h)
     out[order] = h
     return out
+
+
+def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    return _chunked(_siphash24_sorted_chunk, _Loads(data), starts, lengths, k0, k1)
 
 
 def siphash24(values, k0: int, k1: int) -> np.ndarray:
