@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from .functional import is_view_type
+
 __all__ = ["Column", "as_column", "is_dataframe", "split_columns"]
 
 _KIND_NAMES = {"str": "string", "int": "integer", "float": "floating", "bool": "boolean"}
@@ -105,7 +107,7 @@ def _from_arrow(arr, who: str) -> Column:
         or pa.types.is_large_binary(t)
     ):
         return Column("str", arr)
-    if pa.types.is_string_view(t) or pa.types.is_binary_view(t):
+    if is_view_type(t):
         return Column("str", arr.cast(pa.large_binary()))
     if pa.types.is_boolean(t):
         return Column("bool", arr.to_numpy(zero_copy_only=False))

@@ -71,8 +71,14 @@ def hashed_cross(X, num_bins, *, output_mode="int", sparse=True):
     >>> hashed_cross(X, 5).ravel()
     array([1, 4, 1, 1, 3])
     """
-    if isinstance(num_bins, bool) or not isinstance(num_bins, Integral) or num_bins < 1:
-        raise ValueError(f"num_bins must be a positive integer; got num_bins={num_bins!r}.")
+    if (
+        isinstance(num_bins, bool)
+        or not isinstance(num_bins, Integral)
+        or not 1 <= num_bins < 2**63
+    ):
+        raise ValueError(
+            f"num_bins must be an integer in [1, 2**63 - 1]; got num_bins={num_bins!r}."
+        )
     if output_mode not in ("int", "one_hot"):
         raise ValueError(f"output_mode must be 'int' or 'one_hot'; got {output_mode!r}.")
     split = split_columns(X if is_dataframe(X) else np.asarray(X), "HashedCrossing", by_column=True)
@@ -132,7 +138,7 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints = {
-        "num_bins": [Interval(Integral, 1, None, closed="left")],
+        "num_bins": [Interval(Integral, 1, 2**63 - 1, closed="both")],
         "output_mode": [StrOptions({"int", "one_hot"})],
         "sparse": ["boolean"],
     }

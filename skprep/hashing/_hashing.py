@@ -142,6 +142,8 @@ def hashing(X, num_bins, *, mask_value=None, salt=None, output_mode="int", spars
             f"The `num_bins` for `Hashing` cannot be `None` or non-positive values. Received: "
             f"num_bins={num_bins}."
         )
+    if num_bins >= 2**63:
+        raise ValueError(f"num_bins must be at most 2**63 - 1 (TF's limit); got {num_bins}.")
     if output_mode not in _MODES:
         raise ValueError(f"output_mode must be one of {_MODES}; got {output_mode!r}.")
     split = split_columns(X if is_dataframe(X) else np.asarray(X), "Hashing")
@@ -273,7 +275,7 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints = {
-        "num_bins": [Interval(Integral, 1, None, closed="left")],
+        "num_bins": [Interval(Integral, 1, 2**63 - 1, closed="both")],
         "mask_value": "no_validation",
         "salt": [None, Integral, list, tuple, np.ndarray],
         "output_mode": [StrOptions(set(_MODES))],

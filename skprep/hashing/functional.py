@@ -74,7 +74,7 @@ def _to_arrow(values) -> pa.Array:
             values = pa.array(arr)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             values = _mixed_to_arrow(arr)
-    if pa.types.is_string_view(values.type) or pa.types.is_binary_view(values.type):
+    if is_view_type(values.type):
         values = values.cast(pa.large_binary())
     if values.type not in _BINARY_TYPES:
         if pa.types.is_null(values.type) and len(values) == 0:
@@ -85,6 +85,12 @@ def _to_arrow(values) -> pa.Array:
             f"Cannot hash missing values (None/NaN): found {values.null_count} in the input."
         )
     return values
+
+
+def is_view_type(t) -> bool:
+    """Whether ``t`` is Arrow's string_view/binary_view (pyarrow >= 16; absent before)."""
+    checks = (getattr(pa.types, "is_string_view", None), getattr(pa.types, "is_binary_view", None))
+    return any(check is not None and check(t) for check in checks)
 
 
 def _mixed_to_arrow(arr: np.ndarray) -> pa.Array:
@@ -126,6 +132,9 @@ def utf8_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _padded_buffers(values) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Like :func:`utf8_buffers`, with ``_PAD`` zero bytes before and after the strings."""
     arr = _to_arrow(values)
+    if len(arr) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return np.zeros(2 * _PAD, dtype=np.uint8), empty, empty
     _, off_buf, data_buf = arr.buffers()
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(off_buf, dtype=np.int64 if wide else np.int32)
@@ -147,12 +156,25 @@ class _Loads:
         n = data.shape[0]
         self.u64 = np.ndarray((n - 7,), dtype="<u8", buffer=data, strides=(1,))
         self.u32 = np.ndarray((n - 3,), dtype="<u4", buffer=data, strides=(1,))
+        self._rows = {}
 
     def f64(self, pos):
         return self.u64[pos].astype(np.uint64, copy=False)
 
     def f32(self, pos):
         return self.u32[pos].astype(np.uint64)
+
+    def words(self, pos, k: int):
+        """The ``k`` consecutive 64-bit words from each position, shape ``(len(pos), k)``.
+
+        One row gather: several times faster than ``k`` separate word gathers.
+        """
+        view = self._rows.get(k)
+        if view is None:
+            n = self.data.shape[0] - 8 * k + 1
+            view = np.ndarray((n, k), dtype="<u8", buffer=self.data, strides=(1, 8))
+            self._rows[k] = view
+        return view[pos]
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,31 +225,33 @@ def _fp_8to16(ld: _Loads, s, n):
 
 def _fp_17to32(ld: _Loads, s, n):
     mul = _K2 + n.astype(np.uint64) * _U64(2)
-    a = ld.f64(s) * _K1
-    b = ld.f64(s + 8)
-    c = ld.f64(s + n - 8) * mul
-    d = ld.f64(s + n - 16) * _K2
+    head, tail = ld.words(s, 2), ld.words(s + n - 16, 2)
+    a = head[:, 0] * _K1
+    b = head[:, 1].astype(np.uint64)
+    c = tail[:, 1] * mul
+    d = tail[:, 0] * _K2
     return _hash_len16(_rot(a + b, 43) + _rot(c, 30) + d, a + _rot(b + _K2, 18) + c, mul)
 
 
 def _fp_33to64(ld: _Loads, s, n):
     mul = _K2 + n.astype(np.uint64) * _U64(2)
-    a = ld.f64(s) * _K2
-    b = ld.f64(s + 8)
-    c = ld.f64(s + n - 8) * mul
-    d = ld.f64(s + n - 16) * _K2
+    head, tail = ld.words(s, 4), ld.words(s + n - 32, 4)  # bytes 0-31 and the last 32
+    a = head[:, 0] * _K2
+    b = head[:, 1].astype(np.uint64)
+    c = tail[:, 3] * mul
+    d = tail[:, 2] * _K2
     y = _rot(a + b, 43) + _rot(c, 30) + d
     z = _hash_len16(y, a + _rot(b + _K2, 18) + c, mul)
-    e = ld.f64(s + 16) * mul
-    f = ld.f64(s + 24)
-    g = (y + ld.f64(s + n - 32)) * mul
-    h = (z + ld.f64(s + n - 24)) * mul
+    e = head[:, 2] * mul
+    f = head[:, 3].astype(np.uint64)
+    g = (y + tail[:, 0]) * mul
+    h = (z + tail[:, 1]) * mul
     return _hash_len16(_rot(e + f, 43) + _rot(g, 30) + h, e + _rot(f + a, 18) + g, mul)
 
 
-def _weak_hash32(ld: _Loads, p, a, b):
-    """FarmHash ``WeakHashLen32WithSeeds`` of the 32 bytes at ``p`` with seeds ``a``, ``b``."""
-    w, x, y, z = ld.f64(p), ld.f64(p + 8), ld.f64(p + 16), ld.f64(p + 24)
+def _weak_hash32(words, a, b):
+    """FarmHash ``WeakHashLen32WithSeeds`` of four 64-bit words (columns of ``words``)."""
+    w, x, y, z = words[:, 0], words[:, 1], words[:, 2], words[:, 3]
     a = a + w
     b = _rot(b + a + z, 21)
     c = a
@@ -259,31 +283,31 @@ def _fp_long(ld: _Loads, s, n):
     # active[i] = how many strings have a block i (nblocks is sorted decreasingly)
     active = np.searchsorted(-nblocks, -np.arange(1, int(nblocks[0]) + 1), side="right")
     for i, k in enumerate(active):
-        p = s[:k] + 64 * i
+        blk = ld.words(s[:k] + 64 * i, 8)  # the block's eight 64-bit words
         xs, ys, zs = x[:k], y[:k], z[:k]
         v0s, v1s, w0s, w1s = v0[:k], v1[:k], w0[:k], w1[:k]
-        xs = _rot(xs + ys + v0s + ld.f64(p + 8), 37) * _K1
-        ys = _rot(ys + v1s + ld.f64(p + 48), 42) * _K1
+        xs = _rot(xs + ys + v0s + blk[:, 1], 37) * _K1
+        ys = _rot(ys + v1s + blk[:, 6], 42) * _K1
         xs ^= w1s
-        ys += v0s + ld.f64(p + 40)
+        ys += v0s + blk[:, 5]
         zs = _rot(zs + w0s, 33) * _K1
-        nv0, nv1 = _weak_hash32(ld, p, v1s * _K1, xs + w0s)
-        nw0, nw1 = _weak_hash32(ld, p + 32, zs + w1s, ys + ld.f64(p + 16))
+        nv0, nv1 = _weak_hash32(blk[:, :4], v1s * _K1, xs + w0s)
+        nw0, nw1 = _weak_hash32(blk[:, 4:], zs + w1s, ys + blk[:, 2])
         x[:k], y[:k], z[:k] = zs, ys, xs  # swap(z, x)
         v0[:k], v1[:k], w0[:k], w1[:k] = nv0, nv1, nw0, nw1
     tail = ((n - 1) & 63).astype(np.uint64)
     mul = _K1 + ((z & _U64(0xFF)) << _U64(1))
-    p = s + n - 64  # last64
+    blk = ld.words(s + n - 64, 8)  # last64
     w0 = w0 + tail
     v0 = v0 + w0
     w0 = w0 + v0
-    x = _rot(x + y + v0 + ld.f64(p + 8), 37) * mul
-    y = _rot(y + v1 + ld.f64(p + 48), 42) * mul
+    x = _rot(x + y + v0 + blk[:, 1], 37) * mul
+    y = _rot(y + v1 + blk[:, 6], 42) * mul
     x ^= w1 * _U64(9)
-    y += v0 * _U64(9) + ld.f64(p + 40)
+    y += v0 * _U64(9) + blk[:, 5]
     z = _rot(z + w0, 33) * mul
-    v0, v1 = _weak_hash32(ld, p, v1 * mul, x + w0)
-    w0, w1 = _weak_hash32(ld, p + 32, z + w1, y + ld.f64(p + 16))
+    v0, v1 = _weak_hash32(blk[:, :4], v1 * mul, x + w0)
+    w0, w1 = _weak_hash32(blk[:, 4:], z + w1, y + blk[:, 2])
     x, z = z, x
     h = _hash_len16(
         _hash_len16(v0, w0, mul) + _shift_mix(y) * _K0 + z,
@@ -314,28 +338,27 @@ _FP_KERNELS = (None, _fp_1to3, _fp_4to7, _fp_8to16, _fp_17to32, _fp_33to64, _fp_
 def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
     """Hash each length class with its kernel (``data`` padded by ``_PAD`` on both sides).
 
-    The most common class of strings up to 64 bytes is hashed over *all* strings at once (no
-    gather/scatter; the padding keeps the other strings' reads in bounds) and the other
-    classes then overwrite their strings' results.
+    Chunk by chunk, the most common class of strings up to 64 bytes is hashed over *all* the
+    chunk's strings (no gather/scatter; the padding keeps the other strings' reads in bounds)
+    and the other classes then overwrite their strings' results -- within the chunk, whose
+    bytes are still in cache (gathering a class across the whole buffer is latency-bound).
     """
     ld = _Loads(data)
-    if not lengths.size:
-        return np.empty(0, dtype=np.uint64)
+    m = lengths.shape[0]
     classes = _FP_CLASS[np.minimum(lengths, 65)]
     counts = np.bincount(classes, minlength=len(_FP_KERNELS))
     bulk = 1 + int(np.argmax(counts[1:6]))  # the most common class among 1..5
-    if counts[bulk]:
-        out = _chunked(_FP_KERNELS[bulk], ld, starts, lengths)
-    else:
-        bulk = 0
-        out = np.full(lengths.shape[0], _K2, dtype=np.uint64)
-    if counts[bulk] == lengths.shape[0]:
-        return out
-    for c in np.flatnonzero(counts):
-        if c == bulk:
-            continue
-        idx = np.flatnonzero(classes == c)
-        out[idx] = _K2 if c == 0 else _chunked(_FP_KERNELS[c], ld, starts[idx], lengths[idx])
+    if not counts[bulk]:
+        bulk = 0  # only empty and long strings
+    others = [c for c in np.flatnonzero(counts).tolist() if c != bulk]
+    out = np.empty(m, dtype=np.uint64)
+    for i in range(0, m, _CHUNK):
+        s, n, o = starts[i : i + _CHUNK], lengths[i : i + _CHUNK], out[i : i + _CHUNK]
+        o[:] = _FP_KERNELS[bulk](ld, s, n) if bulk else _K2  # length 0 hashes to k2
+        for c in others:
+            idx = np.flatnonzero(classes[i : i + _CHUNK] == c)
+            if idx.size:
+                o[idx] = _K2 if c == 0 else _FP_KERNELS[c](ld, s[idx], n[idx])
     return out
 
 
@@ -446,17 +469,21 @@ def _siphash24_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.nd
     return v0
 
 
-def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
-    """Order strings of 16+ bytes by block count (radix sort) when they vary, hash in chunks."""
-    ld = _Loads(data)
+def _siphash24_sorted_chunk(ld, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    """Order a chunk's strings of 16+ bytes by block count (radix sort) when they vary."""
     nblocks = lengths // 8
-    if not lengths.size or nblocks.max() <= 1 or nblocks.min() == nblocks.max():
-        return _chunked(_siphash24_chunk, ld, starts, lengths, k0, k1)
+    top = int(nblocks.max()) if nblocks.size else 0
+    if top <= 1 or nblocks.min() == top:
+        return _siphash24_chunk(ld, starts, lengths, k0, k1)
     order = _block_order(nblocks)
-    h = _chunked(_siphash24_chunk, ld, starts[order], lengths[order], k0, k1)
+    h = _siphash24_chunk(ld, starts[order], lengths[order], k0, k1)
     out = np.empty_like(h)
     out[order] = h
     return out
+
+
+def _siphash24_buffers(data, starts, lengths, k0: np.uint64, k1: np.uint64) -> np.ndarray:
+    return _chunked(_siphash24_sorted_chunk, _Loads(data), starts, lengths, k0, k1)
 
 
 def siphash24(values, k0: int, k1: int) -> np.ndarray:
@@ -545,7 +572,7 @@ def hash_to_bins(values, num_bins: int, salt=None) -> np.ndarray:
     if isinstance(num_bins, bool) or not isinstance(num_bins, (int, np.integer)):
         raise TypeError(f"num_bins must be an integer; got {num_bins!r}.")
     if not 1 <= num_bins < 2**63:
-        raise ValueError(f"num_bins must be a positive integer; got num_bins={num_bins}.")
+        raise ValueError(f"num_bins must be in [1, 2**63 - 1]; got num_bins={num_bins}.")
     key = salt_key(salt)
     h = fingerprint64(values) if key is None else siphash24(values, *key)
     if num_bins & (num_bins - 1) == 0:  # a power of two: the modulo is a mask
