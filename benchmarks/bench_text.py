@@ -196,7 +196,7 @@ def benchmarks():
                 _keras_text(keras, output_mode="multi_hot", sparse=True) if keras else None
             ),
         },
-        repeat=3,
+        repeat=5,
         target="skprep <= 0.4x Keras and <= 0.2x CountVectorizer(binary=True)",
         notes="Keras with its default dense output needs an 80,457 x 78,038 int64 matrix "
         "(50 GB, out of memory), so it runs with sparse=True. CountVectorizer uses its own "
@@ -212,7 +212,7 @@ def benchmarks():
                 _keras_text(keras, output_sequence_length=64) if keras else None
             ),
         },
-        repeat=3,
+        repeat=5,
         target="skprep <= 0.5x Keras",
     )
     int_mode.setup = _memory_setup(int_mode, _skprep(output_sequence_length=64), "int")

@@ -44,6 +44,13 @@ def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
     return list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
 
 
+def _encode_slices(texts: pa.Array, tokenize):
+    """Yield ``(n_texts, row offsets, token codes)`` for each slice of ``texts``, in order."""
+    for start, stop in _chunks(texts):
+        rows, values = F.token_parts(tokenize(texts.slice(start, stop - start)))
+        yield stop - start, rows, encode_tokens(values, "string")
+
+
 class _TextBatch:
     """A validated batch of texts, tokenized slice by slice when the state consumes it."""
 
@@ -54,15 +61,13 @@ class _TextBatch:
         self.sink = sink  # fit_transform keeps each slice's (row offsets, token codes) here
 
     def token_batches(self):
-        for start, stop in _chunks(self.texts):
-            rows, values = F.token_parts(self.tokenize(self.texts.slice(start, stop - start)))
-            codes = encode_tokens(values, "string")
+        for n_texts, rows, codes in _encode_slices(self.texts, self.tokenize):
             if self.sink is not None:
                 self.sink.append((rows, codes))
             doc_ids = None
             if self.track_documents:
-                doc_ids = np.repeat(np.arange(stop - start, dtype=np.int64), np.diff(rows))
-            yield TokenBatch(codes, doc_ids, stop - start)
+                doc_ids = np.repeat(np.arange(n_texts, dtype=np.int64), np.diff(rows))
+            yield TokenBatch(codes, doc_ids, n_texts)
 
 
 class _TextVocabularyState(VocabularyState):
@@ -439,9 +444,8 @@ or None, default="lower_and_strip_punctuation"
         check_is_fitted(self)
 
     def _encoded_slices(self, texts: pa.Array):
-        for start, stop in _chunks(texts):
-            rows, values = F.token_parts(self._tokenize(texts.slice(start, stop - start)))
-            yield rows, encode_tokens(values, "string")
+        for _, rows, codes in _encode_slices(texts, self._tokenize):
+            yield rows, codes
 
     def _indices(self, slices) -> tuple[np.ndarray, np.ndarray]:
         """Token indices of every text: (row offsets, flat indices).

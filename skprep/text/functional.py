@@ -59,15 +59,17 @@ assert bytes(b for lo, hi in _PUNCT_RANGES for b in range(lo, hi + 1)).decode() 
 )
 
 
-def _in_range(data: np.ndarray, lo: int, hi: int) -> np.ndarray:
+def _in_range(data: np.ndarray, lo: int, hi: int, scratch=None) -> np.ndarray:
     """``lo <= data <= hi`` for uint8 bytes in two passes (unsigned wrap-around)."""
-    return np.less_equal(np.subtract(data, lo, dtype=np.uint8), hi - lo)
+    shifted = np.subtract(data, lo, dtype=np.uint8, out=scratch)
+    return np.less_equal(shifted, hi - lo)
 
 
 def _is_punctuation(data: np.ndarray) -> np.ndarray:
-    mask = _in_range(data, *_PUNCT_RANGES[0])
+    scratch = np.empty_like(data)
+    mask = _in_range(data, *_PUNCT_RANGES[0], scratch)
     for lo, hi in _PUNCT_RANGES[1:]:
-        mask |= _in_range(data, lo, hi)
+        mask |= _in_range(data, lo, hi, scratch)
     return mask
 
 
@@ -354,15 +356,22 @@ def _strings_to_numpy(arr: pa.Array) -> np.ndarray:
 
 def _token_bounds(data: np.ndarray, offsets: np.ndarray, word: np.ndarray):
     """Starts and ends of the maximal runs of ``word`` bytes inside each string."""
-    begins = np.zeros(data.size + 1, dtype=bool)
-    begins[offsets] = True  # a string begins here (the last entry marks the end)
-    before = np.zeros_like(word)  # the previous byte is a word byte of the same string
-    before[1:] = word[:-1]
-    before &= ~begins[:-1]
-    after = np.zeros_like(word)  # the next byte is a word byte of the same string
-    after[:-1] = word[1:]
-    after &= ~begins[1:]
-    return np.flatnonzero(word & ~before), np.flatnonzero(word & ~after) + 1
+    n = data.size
+    inner = offsets[1:-1]
+    inner = inner[(inner > 0) & (inner < n)]  # where a string begins, except at the edges
+    edge = np.empty(n, dtype=bool)
+    # a run starts at a word byte that follows a space or begins a string ...
+    edge[:1] = True
+    np.logical_not(word[:-1], out=edge[1:])
+    edge[inner] = True
+    edge &= word
+    starts = np.flatnonzero(edge)
+    # ... and ends at a word byte that precedes a space or ends a string
+    edge[-1:] = True
+    np.logical_not(word[1:], out=edge[:-1])
+    edge[inner - 1] = True
+    edge &= word
+    return starts, np.flatnonzero(edge) + 1
 
 
 def _tokens_from_runs(data, offsets, starts, lengths, keep) -> Tokens:
@@ -389,7 +398,9 @@ def _strip_and_split_whitespace(arr: pa.LargeStringArray) -> Tokens:
     """
     offsets, data, _ = _parts(arr)
     word = ~_is_space(data)
-    keep = word & ~_is_punctuation(data)
+    keep = _is_punctuation(data)
+    np.logical_not(keep, out=keep)
+    keep &= word
     starts, ends = _token_bounds(data, offsets, word)
     kept_before = np.zeros(data.size + 1, dtype=np.int64 if data.size >= 2**31 else np.int32)
     np.cumsum(keep, out=kept_before[1:])
