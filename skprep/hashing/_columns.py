@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .functional import is_view_type
 
-__all__ = ["Column", "as_column", "is_dataframe", "split_columns"]
+__all__ = ["Column", "as_column", "is_dataframe", "is_series", "split_columns"]
 
 _KIND_NAMES = {"str": "string", "int": "integer", "float": "floating", "bool": "boolean"}
 
@@ -38,6 +38,10 @@ class Column:
 
 def is_dataframe(X) -> bool:
     return hasattr(X, "iloc") and hasattr(X, "columns")
+
+
+def is_series(X) -> bool:
+    return hasattr(X, "iloc") and not hasattr(X, "columns") and getattr(X, "ndim", 0) == 1
 
 
 def _missing(who, count=None):

@@ -14,7 +14,7 @@ from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
-from ._columns import Column, is_dataframe, split_columns
+from ._columns import Column, as_column, is_dataframe, is_series, split_columns
 from .functional import hash_to_bins, salt_key
 
 __all__ = ["Hashing", "hashing"]
@@ -179,6 +179,23 @@ def validate_columns(estimator, X, *, reset, by_column=False):
     """
     name = type(estimator).__name__
     unfitted = not reset and not hasattr(estimator, "_ndim_in_")
+    if is_series(X):  # 1-D; kept as is so Arrow-backed strings are not copied
+        if len(X) < 1:
+            raise ValueError(
+                f"Found array with 0 sample(s) (shape=({len(X)},)) while a minimum of 1 is "
+                f"required by {name}."
+            )
+        if reset:
+            estimator._ndim_in_ = 1
+            for attr in ("n_features_in_", "feature_names_in_"):
+                if hasattr(estimator, attr):
+                    delattr(estimator, attr)
+        elif not unfitted and estimator._ndim_in_ != 1:
+            raise ValueError(
+                f"{name} was fitted on input of rank {estimator._ndim_in_} but got input of "
+                f"shape ({len(X)},). Reshape your data to rank {estimator._ndim_in_}."
+            )
+        return [as_column(X, name)], (len(X),), False
     if is_dataframe(X):
         if X.shape[0] < 1:
             raise ValueError(
@@ -186,14 +203,14 @@ def validate_columns(estimator, X, *, reset, by_column=False):
                 f"required by {name}."
             )
         if not unfitted:
-            validate_data(estimator, X, reset=reset, skip_check_array=True)
-            if reset:
-                estimator._ndim_in_ = 2
-            elif estimator._ndim_in_ != 2:
+            if not reset and estimator._ndim_in_ != 2:
                 raise ValueError(
                     f"{name} was fitted on input of rank {estimator._ndim_in_} but got a "
                     f"DataFrame of shape {X.shape}."
                 )
+            validate_data(estimator, X, reset=reset, skip_check_array=True)
+            if reset:
+                estimator._ndim_in_ = 2
     elif unfitted:
         X = check_array(
             X, dtype=None, ensure_all_finite=False, ensure_2d=False, allow_nd=True, estimator=name

@@ -57,6 +57,11 @@ _BINARY_TYPES = (pa.binary(), pa.large_binary(), pa.string(), pa.large_string())
 
 def _to_arrow(values) -> pa.Array:
     """A pyarrow string/binary array of ``values`` (1-D), without nulls."""
+    if hasattr(values, "iloc") and getattr(values, "ndim", 1) == 1:  # pandas Series
+        try:  # zero-copy for Arrow-backed strings
+            values = pa.array(values, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            values = values.to_numpy(dtype=object)
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
     if not isinstance(values, pa.Array):

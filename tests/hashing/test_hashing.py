@@ -340,3 +340,22 @@ def test_unfitted_dataframe_transform_does_not_warn(recwarn):
 def test_empty_input_raises():
     with pytest.raises(ValueError, match="0 sample"):
         Hashing(num_bins=3).transform(np.array([], dtype=object))
+
+
+def test_series_input_rank_is_checked():
+    layer = Hashing(num_bins=5).fit(pd.DataFrame({"a": ["x", "y"]}))
+    with pytest.raises(ValueError, match="rank 2"):
+        layer.transform(pd.Series(["x"]))
+    one_d = Hashing(num_bins=5).fit(pd.Series(["x", "y"]))
+    assert not hasattr(one_d, "n_features_in_")
+    with pytest.raises(ValueError, match="rank 1"):
+        one_d.transform(pd.DataFrame({"a": ["x"]}))
+    with pytest.raises(ValueError, match="0 sample"):
+        Hashing(num_bins=5).transform(pd.Series([], dtype=object))
+
+
+def test_arrow_backed_series_matches_object_series():
+    values = [f"id_{i}" for i in range(1000)] + ["é" * 40]
+    a = Hashing(num_bins=97, salt=4).transform(pd.Series(values, dtype="string[pyarrow]"))
+    b = Hashing(num_bins=97, salt=4).transform(pd.Series(values, dtype=object))
+    np.testing.assert_array_equal(a, b)
