@@ -33,8 +33,10 @@ _MASK, _OOV = "", "[UNK]"
 _CHUNK_BYTES = 1 << 21
 
 
-def _chunks(arr: pa.Array, chunk_bytes: int = _CHUNK_BYTES):
-    """Row ranges of ``arr`` holding about ``chunk_bytes`` bytes each (at least one row)."""
+def _chunks(arr: pa.Array, chunk_bytes: int | None = None):
+    """Row ranges of ``arr`` holding about ``chunk_bytes`` (default ``_CHUNK_BYTES``) bytes
+    each, at least one row each."""
+    chunk_bytes = chunk_bytes or _CHUNK_BYTES
     offsets = F._parts(arr)[0]
     n = len(arr)
     if n == 0:
@@ -156,8 +158,11 @@ or None, default="lower_and_strip_punctuation"
     a pandas Series or a one-column DataFrame (e.g. from ``ColumnTransformer``), or a
     pyarrow string array; ``bytes`` are decoded with ``encoding``. Missing values (``None``,
     ``NaN``) raise a ``ValueError`` and other non-strings a ``TypeError``. Differences from
-    Keras: each text is one sequence also with ``split=None`` and n-grams (Keras joins a
-    1-D batch into a single sequence there); ``one_hot`` needs one token per text.
+    Keras: with ``split=None`` each text stays its own sequence for n-grams and
+    ``output_sequence_length`` (Keras, given a 1-D batch, joins the batch into one n-gram
+    sequence and truncates the *batch* axis); ``one_hot`` needs one token per text;
+    ``max_tokens`` must leave room for one learned token; a given ``vocabulary`` makes the
+    layer usable without ``fit``, and ``fit`` then only validates ``X``.
 
     Examples
     --------

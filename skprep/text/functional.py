@@ -65,18 +65,24 @@ def _in_range(data: np.ndarray, lo: int, hi: int, scratch=None) -> np.ndarray:
     return np.less_equal(shifted, hi - lo)
 
 
-def _is_punctuation(data: np.ndarray) -> np.ndarray:
-    scratch = np.empty_like(data)
+def _is_punctuation(data: np.ndarray, scratch=None) -> np.ndarray:
+    scratch = np.empty_like(data) if scratch is None else scratch
     mask = _in_range(data, *_PUNCT_RANGES[0], scratch)
     for lo, hi in _PUNCT_RANGES[1:]:
         mask |= _in_range(data, lo, hi, scratch)
     return mask
 
 
-def _is_space(data: np.ndarray) -> np.ndarray:
-    mask = _in_range(data, 9, 13)
+def _is_space(data: np.ndarray, scratch=None) -> np.ndarray:
+    mask = _in_range(data, 9, 13, scratch)
     mask |= data == 32
     return mask
+
+
+def _is_word(data: np.ndarray, scratch=None) -> np.ndarray:
+    """Bytes that are not ASCII whitespace."""
+    word = _is_space(data, scratch)
+    return np.logical_not(word, out=word)
 
 
 def _compact(data: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -384,7 +390,7 @@ def _tokens_from_runs(data, offsets, starts, lengths, keep) -> Tokens:
 
 def _split_whitespace(arr: pa.LargeStringArray) -> Tokens:
     offsets, data, _ = _parts(arr)
-    word = ~_is_space(data)
+    word = _is_word(data)
     starts, ends = _token_bounds(data, offsets, word)
     return _tokens_from_runs(data, offsets, starts, ends - starts, word)
 
@@ -397,10 +403,12 @@ def _strip_and_split_whitespace(arr: pa.LargeStringArray) -> Tokens:
     (empty after stripping) are dropped.
     """
     offsets, data, _ = _parts(arr)
-    word = ~_is_space(data)
-    keep = _is_punctuation(data)
+    scratch = np.empty_like(data)
+    word = _is_word(data, scratch)
+    keep = _is_punctuation(data, scratch)
     np.logical_not(keep, out=keep)
     keep &= word
+    del scratch
     starts, ends = _token_bounds(data, offsets, word)
     kept_before = np.zeros(data.size + 1, dtype=np.int64 if data.size >= 2**31 else np.int32)
     np.cumsum(keep, out=kept_before[1:])
