@@ -154,3 +154,57 @@ def test_discretization_dask_within_documented_bound(client):
     lazy = fitted.transform(dx)
     assert isinstance(lazy, da.Array)
     np.testing.assert_array_equal(lazy.compute(), fitted.transform(X))
+
+
+TEXTS = [
+    "The Brain is wider than the Sky",
+    "For put them side by side",
+    "The one the other will contain",
+    "With ease and You beside",
+    "The Brain is deeper than the sea",
+    "For hold them Blue to Blue",
+] * 20
+
+
+@pytest.mark.parametrize("mode", ["int", "tf_idf"])
+def test_text_vectorization_dask_series_and_bag(client, mode):
+    from skprep import TextVectorization
+
+    kwargs = {"output_mode": mode, "output_sequence_length": 8 if mode == "int" else None}
+    whole = TextVectorization(**kwargs).fit(TEXTS)
+    series = dd.from_pandas(pd.Series(TEXTS), npartitions=5)
+    bag = db.from_sequence(TEXTS, npartitions=4)
+    for data in (series, bag):
+        fitted = TextVectorization(**kwargs).fit(data)
+        assert fitted.get_vocabulary() == whole.get_vocabulary()
+        if mode == "tf_idf":
+            np.testing.assert_allclose(fitted.idf_weights_, whole.idf_weights_, rtol=1e-6)
+    lazy = whole.transform(series)
+    assert isinstance(lazy, da.Array)
+    expected = whole.transform(TEXTS)
+    got = lazy.compute()
+    got = got.toarray() if hasattr(got, "toarray") else got
+    expected = expected.toarray() if hasattr(expected, "toarray") else expected
+    np.testing.assert_allclose(got, expected, rtol=1e-6)
+
+
+def test_text_vectorization_n_jobs_equals_single():
+    from skprep import TextVectorization
+
+    a = TextVectorization(output_mode="tf_idf").fit(TEXTS)
+    b = TextVectorization(output_mode="tf_idf", n_jobs=2)
+    out = b.fit_transform(TEXTS)
+    assert a.get_vocabulary() == b.get_vocabulary()
+    np.testing.assert_allclose(out.toarray(), a.transform(TEXTS).toarray(), rtol=1e-6)
+
+
+def test_partial_fit_then_set_params_is_refused():
+    from skprep import TextVectorization
+
+    layer = TextVectorization().partial_fit(TEXTS[:3])
+    layer.set_params(max_tokens=5)
+    with pytest.raises(ValueError, match="parameters changed"):
+        layer.partial_fit(TEXTS[3:])
+    layer.set_params(max_tokens=None, n_jobs=2, verbose=0)  # n_jobs/verbose shape nothing
+    layer.partial_fit(TEXTS[3:])
+    assert layer.get_vocabulary() == TextVectorization().fit(TEXTS).get_vocabulary()

@@ -65,6 +65,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..base import AdaptState
+from ..utils.encoding import unique_ints
 
 __all__ = [
     "KINDS",
@@ -309,7 +310,7 @@ def _count_codes(codes: TokenCodes, doc_ids, n_documents, track_documents):
                 raise ValueError(
                     f"doc_ids has {doc_ids.shape[0]} entries for {codes.codes.shape[0]} tokens."
                 )
-            pairs = np.unique(doc_ids * max(n_dict, 1) + codes.codes)
+            pairs = unique_ints(doc_ids * max(n_dict, 1) + codes.codes)
             df = np.bincount(pairs % max(n_dict, 1), minlength=n_dict).astype(np.int64)[seen]
             if n_documents is None:
                 n_docs = int(doc_ids.max()) + 1 if doc_ids.size else 0

@@ -19,6 +19,7 @@ from ..lookup._vocabulary import (
     encode_tokens,
     lookup_indices,
 )
+from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
 from ..utils.encoding import encode_indices
 from . import functional as F
@@ -133,6 +134,12 @@ or None, default="lower_and_strip_punctuation"
         ``output_sequence_length`` if set, never padded).
     encoding : str, default="utf-8"
         Encoding used to decode ``bytes`` input and vocabulary files.
+    n_jobs : int or None, default=1
+        skprep addition. Threads for ``fit`` on one large in-memory corpus: chunks of texts
+        are tokenized and counted in parallel (pyarrow releases the GIL) and their exact
+        counts merged, so the vocabulary is identical. ``None`` means 1, ``-1`` all cores.
+    verbose : int, default=0
+        skprep addition. Show progress while fitting on an iterable of batches.
 
     Attributes
     ----------
@@ -196,6 +203,8 @@ or None, default="lower_and_strip_punctuation"
         "sparse": ["boolean"],
         "ragged": ["boolean"],
         "encoding": [str],
+        "n_jobs": [Integral, None],
+        "verbose": ["verbose"],
     }
 
     def __init__(
@@ -212,6 +221,8 @@ or None, default="lower_and_strip_punctuation"
         sparse=True,
         ragged=False,
         encoding="utf-8",
+        n_jobs=1,
+        verbose=0,
     ):
         self.max_tokens = max_tokens
         self.standardize = standardize
@@ -225,6 +236,8 @@ or None, default="lower_and_strip_punctuation"
         self.sparse = sparse
         self.ragged = ragged
         self.encoding = encoding
+        self.n_jobs = n_jobs
+        self.verbose = verbose
 
     # -- parameters -------------------------------------------------------------------------
     @property
@@ -347,7 +360,7 @@ or None, default="lower_and_strip_punctuation"
 
     # -- adapt ------------------------------------------------------------------------------
     def _adapt_params(self) -> dict:
-        params = self.get_params(deep=False)
+        params = super()._adapt_params()
         for name in ("sparse", "ragged", "output_sequence_length"):
             params.pop(name)
         return params
@@ -488,6 +501,8 @@ or None, default="lower_and_strip_punctuation"
         ----------
         X : array-like of str, shape (n,) or (n, 1)
             Texts: list, NumPy array, pandas Series / one-column DataFrame or pyarrow array.
+            A Dask collection gives a lazy ``dask.array`` (int mode needs
+            ``output_sequence_length`` so that every partition has the same width).
 
         Returns
         -------
@@ -499,6 +514,8 @@ or None, default="lower_and_strip_punctuation"
             ``pad_to_max_tokens``, else the vocabulary size.
         """
         self._ensure_fitted()
+        if is_dask_collection(X):
+            return transform_dask(self.transform, X)
         texts, ndim = self._read_texts(X, reset=False)
         return self._output(self._indices(self._encoded_slices(texts)), ndim)
 
@@ -517,7 +534,12 @@ or None, default="lower_and_strip_punctuation"
         ndarray or scipy.sparse.csr_matrix
             See :meth:`transform`.
         """
-        if self.vocabulary is not None or is_batch_iterable(X):
+        if (
+            self.vocabulary is not None
+            or is_batch_iterable(X)
+            or is_dask_collection(X)
+            or self.n_jobs not in (None, 1)
+        ):
             return self.fit(X).transform(X)
         self._token_sink = []
         try:
