@@ -163,11 +163,13 @@ class AdaptMixin:
     def _fold_parallel(self, state, X, reset, n_jobs):
         from joblib import Parallel, delayed, effective_n_jobs
 
-        n_chunks = min(_n_rows(X), 4 * effective_n_jobs(n_jobs))
-        chunks = _split_rows(X, n_chunks)
-        state.update(self._prepare_adapt_batch(chunks[0], reset=reset))
-        states = Parallel(n_jobs=n_jobs, prefer="threads")(
-            delayed(self._chunk_state)(chunk) for chunk in chunks[1:]
+        workers = effective_n_jobs(n_jobs)
+        chunks = _split_rows(X, min(_n_rows(X), 2 * workers))
+        # Validate (and record n_features_in_ & co.) on a one-row head; every chunk, the
+        # first included, is then reduced in parallel and the exact states merged.
+        self._prepare_adapt_batch(_split_rows(chunks[0], _n_rows(chunks[0]))[0], reset=reset)
+        states = Parallel(n_jobs=workers, prefer="threads")(
+            delayed(self._chunk_state)(chunk) for chunk in chunks
         )
         for other in states:
             state.merge(other)

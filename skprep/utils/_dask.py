@@ -90,8 +90,9 @@ def fit_dask(estimator, state, X, reset: bool):
 def transform_dask(transform, X, *, sample=None):
     """Lazily apply ``transform`` to each partition of ``X``; returns a ``dask.array``.
 
-    Row counts of DataFrame/Bag partitions are unknown until computed (``nan`` chunks), as
-    usual in Dask. Sparse outputs give a Dask array of SciPy CSR blocks.
+    Row chunks follow a dask array's; row counts of DataFrame/Bag partitions are unknown
+    until computed (``nan`` chunks), as usual in Dask. Sparse outputs give a Dask array of
+    SciPy CSR blocks.
     """
     import dask
     import dask.array as da
@@ -101,10 +102,12 @@ def transform_dask(transform, X, *, sample=None):
         sample = transform(_head(X))
     meta = sample[:0] if not sp.issparse(sample) else sp.csr_matrix((0, sample.shape[1]))
     tail = tuple(np.shape(sample)[1:])
+    # Row counts are known for dask arrays (one output row per input row), not for frames.
+    rows = X.chunks[0] if _kind(X) == "array" else [np.nan] * len(parts)
     blocks = []
-    for part in parts:
+    for part, n in zip(parts, rows):
         out = dask.delayed(transform)(part)
-        blocks.append(da.from_delayed(out, shape=(np.nan, *tail), dtype=sample.dtype, meta=meta))
+        blocks.append(da.from_delayed(out, shape=(n, *tail), dtype=sample.dtype, meta=meta))
     return da.concatenate(blocks, axis=0, allow_unknown_chunksizes=True)
 
 
