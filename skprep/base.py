@@ -77,15 +77,19 @@ def _n_rows(X) -> int:
     return X.shape[0] if hasattr(X, "shape") and len(X.shape) else len(X)
 
 
-def _split_rows(X, n_chunks):
-    """Split the rows of an array, list, sparse matrix or pandas object into chunks."""
-    n = _n_rows(X)
-    bounds = np.linspace(0, n, n_chunks + 1).astype(int)
-    take = X.iloc.__getitem__ if hasattr(X, "iloc") else X.__getitem__
+def _take_rows(X, start, stop):
+    """Rows ``start:stop`` of an array, list, tuple, sparse matrix or pandas object."""
+    if hasattr(X, "iloc"):
+        return X.iloc[start:stop]
     if isinstance(X, tuple):
-        X = list(X)
-        take = X.__getitem__
-    return [take(slice(a, b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+        return list(X[start:stop])
+    return X[start:stop]
+
+
+def _split_rows(X, n_chunks):
+    """Split the rows of ``X`` into ``n_chunks`` contiguous chunks."""
+    bounds = np.linspace(0, _n_rows(X), n_chunks + 1).astype(int)
+    return [_take_rows(X, a, b) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 def is_batch_iterable(X) -> bool:
@@ -167,7 +171,7 @@ class AdaptMixin:
         chunks = _split_rows(X, min(_n_rows(X), 2 * workers))
         # Validate (and record n_features_in_ & co.) on a one-row head; every chunk, the
         # first included, is then reduced in parallel and the exact states merged.
-        self._prepare_adapt_batch(_split_rows(chunks[0], _n_rows(chunks[0]))[0], reset=reset)
+        self._prepare_adapt_batch(_take_rows(X, 0, 1), reset=reset)
         states = Parallel(n_jobs=workers, prefer="threads")(
             delayed(self._chunk_state)(chunk) for chunk in chunks
         )
