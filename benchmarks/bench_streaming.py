@@ -4,7 +4,8 @@
    corpus) is streamed file by file through ``TextVectorization.fit``. Peak resident memory is
    measured in a fresh process for the corpus and for 4 copies of it; the vocabulary of the
    streamed fit on the smaller size must equal the in-memory fit's.
-2. Speed-up of ``n_jobs=2`` over ``n_jobs=1`` for TextVectorization and StringLookup fits.
+2. Speed-up of ``n_jobs=2`` over ``n_jobs=1`` for TextVectorization, StringLookup and
+   Normalization fits (the "skprep / competitor" ratio is the n_jobs=2 time over n_jobs=1).
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def flat_memory_report():
 
 def benchmarks():
     from benchmarks.bench_text import corpus
-    from skprep import StringLookup, TextVectorization
+    from skprep import Normalization, StringLookup, TextVectorization
 
     def zipf_strings():
         rng = np.random.default_rng(0)
@@ -130,6 +131,15 @@ def benchmarks():
             competitors={
                 "skprep": lambda X: StringLookup(n_jobs=2).fit(X),
                 "skprep n_jobs=1": lambda X: StringLookup(n_jobs=1).fit(X),
+            },
+            repeat=3,
+        ),
+        Benchmark(
+            name="Normalization.fit on 1,000,000 x 32 float32: n_jobs=2 vs n_jobs=1",
+            setup=lambda: np.random.default_rng(0).normal(size=(1_000_000, 32)).astype(np.float32),
+            competitors={
+                "skprep": lambda X: Normalization(n_jobs=2).fit(X),
+                "skprep n_jobs=1": lambda X: Normalization(n_jobs=1).fit(X),
             },
             repeat=3,
         ),
