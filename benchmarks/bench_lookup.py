@@ -59,14 +59,16 @@ def _keras_lookup(keras, cls):
 
 
 def _skprep(cls):
+    # fit_transform (equal to fit(X).transform(X), tested) reads and hashes X once, as a
+    # scikit-learn Pipeline calls it; OrdinalEncoder gets its fit_transform too.
     def fn(X):
-        return cls().fit(X).transform(X)
+        return cls().fit_transform(X)
 
     return fn
 
 
 def _ordinal(X):
-    return OrdinalEncoder().fit(X.reshape(-1, 1)).transform(X.reshape(-1, 1))
+    return OrdinalEncoder().fit_transform(X.reshape(-1, 1))
 
 
 _MEMORY_CHILD = r"""

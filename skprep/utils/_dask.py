@@ -84,7 +84,27 @@ def fit_dask(estimator, state, X, reset: bool):
         if len(states) % 2:
             paired.append(states[-1])
         states = paired
-    return state.merge(states[0].compute())
+    return state.merge(_compute(states[0], getattr(estimator, "verbose", 0)))
+
+
+def _compute(delayed_obj, verbose):
+    """Compute on the active scheduler, with a progress bar when ``verbose``."""
+    if not verbose:
+        return delayed_obj.compute()
+    try:
+        from distributed import get_client, progress
+
+        client = get_client()
+    except (ImportError, ValueError):
+        client = None
+    if client is not None:
+        future = client.compute(delayed_obj)
+        progress(future)
+        return future.result()
+    from dask.diagnostics import ProgressBar
+
+    with ProgressBar():
+        return delayed_obj.compute()
 
 
 def transform_dask(transform, X, *, sample=None):
