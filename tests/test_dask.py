@@ -210,7 +210,6 @@ def test_partial_fit_then_set_params_is_refused():
     assert layer.get_vocabulary() == TextVectorization().fit(TEXTS).get_vocabulary()
 
 
-
 def test_verbose_dask_fit_with_client_shows_progress(client, capsys, X):
     fitted = Normalization(verbose=1).fit(da.from_array(X, chunks=(100, 5)))
     np.testing.assert_allclose(fitted.mean_, Normalization().fit(X).mean_, rtol=1e-6)
