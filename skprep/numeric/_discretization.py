@@ -16,6 +16,8 @@ number of data values each one stands for) in row 1.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from numbers import Integral, Real
 
 import numpy as np
@@ -42,6 +44,58 @@ _MODES = ("int", "one_hot", "multi_hot", "count")
 
 def _empty_summary() -> np.ndarray:
     return np.zeros((2, 0), dtype=np.float32)
+
+
+#: Inputs at least this large are sorted as two halves on two threads (see _sorted_take).
+_TWO_THREAD_SORT_MIN = 1 << 18
+
+
+def _sorted_take(v, positions):
+    """``sort(v)[positions]`` (``v`` is sorted in place) and whether ``v`` holds NaN.
+
+    Large inputs from which few positions are taken (Keras's summary keeps ~1/epsilon
+    values) are sorted as two halves on two threads (NumPy's sort releases the GIL), and
+    each wanted order statistic is then selected exactly from the two sorted halves by a
+    vectorised binary search -- the same values a full sort gives, in about half the time
+    on two cores.
+    """
+    n = v.size
+    if n < _TWO_THREAD_SORT_MIN or positions.size * 64 > n or (os.cpu_count() or 1) < 2:
+        v.sort()
+        return v[positions], bool(n and np.isnan(v[-1]))  # NaN sorts last
+    a, b = v[: n // 2], v[n // 2 :]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(np.ndarray.sort, (a, b)))
+    if np.isnan(a[-1]) or np.isnan(b[-1]):
+        return None, True
+    return _kth_of_two_sorted(a, b, positions), False
+
+
+def _kth_of_two_sorted(a, b, ks):
+    """The ``k``-th smallest (0-based) of the union of sorted ``a`` and ``b``, for each k.
+
+    Binary search on ``i``, the number of elements taken from ``a``: the smallest ``i`` with
+    ``a[i] >= b[k - i]`` (ties resolved towards ``b``); then the k-th value is
+    ``max(a[i - 1], b[k - i])`` over the indices that exist.
+    """
+    na, nb = a.size, b.size
+    ks = np.asarray(ks, dtype=np.int64)
+    lo = np.maximum(0, ks + 1 - nb)
+    hi = np.minimum(ks + 1, na)
+    while True:
+        active = lo < hi
+        if not active.any():
+            break
+        mid = (lo + hi) // 2
+        # For active entries lo <= mid < hi, so 0 <= mid < na and 0 <= k - mid < nb.
+        left = a[np.where(active, mid, 0)] < b[np.where(active, ks - mid, 0)]
+        lo = np.where(active & left, mid + 1, lo)
+        hi = np.where(active & ~left, mid, hi)
+    i = lo
+    from_a = a[np.maximum(i - 1, 0)]
+    from_b = b[np.clip(ks - i, 0, nb - 1)]
+    out = np.where(i == 0, from_b, np.where(ks - i < 0, from_a, np.maximum(from_a, from_b)))
+    return out.astype(np.float32, copy=False)
 
 
 def summarize(values, epsilon: float) -> np.ndarray:
@@ -71,14 +125,14 @@ def summarize(values, epsilon: float) -> np.ndarray:
     """
     epsilon = float(epsilon)
     v = np.array(values, dtype=np.float32).reshape(-1)  # always a private copy
-    v.sort()
-    if v.size and np.isnan(v[-1]):  # NaN sorts last
+    step = max(v.size / (1.0 / epsilon), 1)
+    positions = np.arange(int(step - 1), v.size, int(step))
+    kept, has_nan = _sorted_take(v, positions)
+    if has_nan:
         raise ValueError(
             "Discretization cannot learn bin boundaries from NaN values; impute them first "
             "(e.g. with sklearn.impute.SimpleImputer)."
         )
-    step = max(v.size / (1.0 / epsilon), 1)
-    kept = v[int(step - 1) :: int(step)]
     weights = np.full(kept.shape, step, dtype=np.float32)
     return np.stack([kept, weights])
 
