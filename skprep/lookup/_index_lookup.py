@@ -368,6 +368,13 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             self._kept_codes = kept
         return batches
 
+    def _ensure_fitted(self) -> None:
+        if not hasattr(self, "_tokens") and self.vocabulary is not None:
+            # Like a Keras layer built with a vocabulary: usable without fit (adapt).
+            self._validate_params()
+            self._set_adapt_state(self._new_adapt_state())
+        check_is_fitted(self)
+
     def _set_adapt_state(self, state):
         self.adapt_state_ = state
         if self.vocabulary is not None:
@@ -421,7 +428,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         -------
         list
         """
-        check_is_fitted(self)
+        self._ensure_fitted()
         full = self.vocabulary_
         return (full if include_special_tokens else full[self._token_start :]).tolist()
 
@@ -507,7 +514,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
             of tokens -> ``(n, depth)``; a 1-D input is ``n`` one-token rows. int64 for
             one_hot/multi_hot/count, float32 for tf_idf; CSR unless ``sparse=False``.
         """
-        check_is_fitted(self)
+        self._ensure_fitted()
         if is_dask_collection(X):
             return transform_dask(self.transform, X)
         X = self._check_input(X, reset=False)
@@ -594,7 +601,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         -------
         ndarray
         """
-        check_is_fitted(self)
+        self._ensure_fitted()
         if self._mode != "int":
             raise ValueError(
                 f"inverse_transform is only available with output_mode='int'; got "
@@ -621,7 +628,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         -------
         ndarray of str (object)
         """
-        check_is_fitted(self)
+        self._ensure_fitted()
         n_in = getattr(self, "n_features_in_", 1)
         if input_features is not None:
             names = [str(f) for f in input_features]

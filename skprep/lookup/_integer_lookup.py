@@ -37,7 +37,8 @@ class IntegerLookup(_IndexLookup):
     oov_token : int, default=-1
         Value returned for OOV indices by ``invert``/``inverse_transform``.
     vocabulary : array-like of int or str path, default=None
-        A fixed vocabulary (then ``fit`` learns nothing and only validates ``X``), optionally
+        A fixed vocabulary (then ``fit`` learns nothing and only validates ``X``, and the
+        layer also works without ``fit``, like the Keras layer), optionally
         starting with exactly the special tokens, or a text file with one integer per line.
     vocabulary_dtype : {"int64"}, default="int64"
         Only int64 is supported (as in Keras).

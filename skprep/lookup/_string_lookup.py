@@ -40,7 +40,8 @@ class StringLookup(_IndexLookup):
         Placeholder returned for OOV indices by ``invert``/``inverse_transform`` and shown in
         ``get_vocabulary()``.
     vocabulary : array-like of str or str path, default=None
-        A fixed vocabulary (then ``fit`` learns nothing and only validates ``X``): a list,
+        A fixed vocabulary (then ``fit`` learns nothing and only validates ``X``, and the
+        layer also works without ``fit``, like the Keras layer): a list,
         tuple or 1-D array, optionally starting with exactly the special tokens, or the path
         of a text file with one token per line.
     idf_weights : array-like of float, default=None

@@ -48,6 +48,16 @@ def test_vocabulary_size_before_fit():
         StringLookup().vocabulary_  # noqa: B018
 
 
+def test_given_vocabulary_works_without_fit_like_keras():
+    np.testing.assert_array_equal(
+        StringLookup(vocabulary=["a", "b", "c", "d"]).transform([["a", "c", "d"], ["d", "z", "b"]]),
+        [[1, 3, 4], [4, 0, 2]],
+    )
+    inv = IntegerLookup(vocabulary=[10, 20], invert=True)
+    np.testing.assert_array_equal(inv.transform([1, 2, 0]), [10, 20, -1])
+    assert IntegerLookup(vocabulary=[10, 20]).get_vocabulary() == [-1, 10, 20]
+
+
 def test_fitted_attributes():
     layer = IntegerLookup(mask_token=0).fit([5, 5, 3, 0, -1])
     np.testing.assert_array_equal(layer.vocabulary_, [0, -1, 5, 3])
