@@ -23,6 +23,7 @@ modulo 2**64 without warnings; the constants are ``uint64`` too so nothing is pr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,6 +36,13 @@ __all__ = [
     "siphash24",
     "utf8_buffers",
 ]
+
+try:  # the optional compiled kernel (setup.py builds it when a C compiler is available)
+    from skprep.hashing import _hashkernel
+except ImportError:  # pragma: no cover - depends on the build
+    _hashkernel = None
+if os.environ.get("SKPREP_NO_C", "") not in ("", "0"):
+    _hashkernel = None
 
 _U64 = np.uint64
 _K0 = _U64(0xC3A5C85C97CB3127)
@@ -367,6 +375,29 @@ def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
     return out
 
 
+def _compiled(name: str, values, *key) -> np.ndarray | None:
+    """The compiled kernel's hashes of ``values``, or None to use the NumPy kernels.
+
+    Used for lists, tuples and 1-D object arrays of ``str``/``bytes`` (the common case:
+    no Arrow conversion, the strings' cached UTF-8 is hashed in place). Anything else --
+    other containers, or elements the kernel rejects (None, numbers, unencodable str) --
+    goes to the NumPy path, which accepts or rejects it with its own error messages.
+    """
+    if _hashkernel is None:
+        return None
+    if isinstance(values, np.ndarray):
+        if values.dtype != object or values.ndim != 1:
+            return None
+        values = values.tolist()
+    elif not isinstance(values, (list, tuple)):
+        return None
+    try:
+        buf = getattr(_hashkernel, name)(values, *key)
+    except (TypeError, UnicodeError):
+        return None
+    return np.frombuffer(buf, dtype="<u8").astype(np.uint64, copy=False)
+
+
 def fingerprint64(values) -> np.ndarray:
     """FarmHash ``Fingerprint64`` of each string's UTF-8 bytes (TF's ``Fingerprint64``).
 
@@ -384,6 +415,9 @@ def fingerprint64(values) -> np.ndarray:
     >>> fingerprint64(["", "a", "hello"])
     array([11160318154034397263, 12917804110809363939, 13009744463427800296], dtype=uint64)
     """
+    h = _compiled("fingerprint64", values)
+    if h is not None:
+        return h
     with np.errstate(over="ignore"):
         return _fingerprint64_buffers(*_padded_buffers(values))
 
@@ -514,6 +548,9 @@ def siphash24(values, k0: int, k1: int) -> np.ndarray:
     array([4928313950774450900, 7077939996121841354, 1067426241479190957], dtype=uint64)
     """
     k0, k1 = _key_word(k0, "k0"), _key_word(k1, "k1")
+    h = _compiled("siphash24", values, int(k0), int(k1))
+    if h is not None:
+        return h
     with np.errstate(over="ignore"):
         return _siphash24_buffers(*_padded_buffers(values), k0, k1)
 
