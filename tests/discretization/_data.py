@@ -1,5 +1,5 @@
-"""Rebuild fixture inputs stored as recipes (the twin of
-``tools/keras_fixtures/discretization.py:make_data``; keep the two in step)."""
+"""Rebuild fixture inputs stored as recipes; ``tools/keras_fixtures/discretization.py``
+imports ``make_data`` from here when it writes the fixtures."""
 
 import numpy as np
 

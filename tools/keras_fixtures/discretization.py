@@ -1,29 +1,13 @@
 """Keras cases for Discretization (SPEC section 5).
 
 Large inputs are stored as a recipe (``{"seed", "dist", "shape", "dtype"}``) that the tests
-rebuild with the same legacy ``RandomState`` calls (``tests/discretization/_data.py``), so
-the fixture file stays small; small inputs are stored as arrays.
+rebuild with ``make_data`` from ``tests/discretization/_data.py`` (the one home of the
+recipe), so the fixture file stays small; small inputs are stored as arrays.
 """
 
 import numpy as np
 
-
-def make_data(recipe):
-    """Rebuild the input described by ``recipe`` (keep in step with the tests' copy)."""
-    rng = np.random.RandomState(recipe["seed"])
-    shape = tuple(recipe["shape"])
-    dist = recipe["dist"]
-    if dist == "normal":
-        x = rng.normal(size=shape)
-    elif dist == "lognormal":
-        x = rng.lognormal(sigma=2.0, size=shape)
-    elif dist == "uniform_int":
-        x = rng.randint(-50, 50, size=shape)
-    elif dist == "few_values":
-        x = rng.randint(0, 7, size=shape) * 0.5
-    else:
-        raise ValueError(dist)
-    return x.astype(recipe["dtype"])
+from tests.discretization._data import make_data
 
 
 def _layer(**kwargs):
