@@ -41,10 +41,9 @@ def dask_partitions(X) -> list:
 
 
 def _partition_state(estimator, part):
-    state = estimator._new_adapt_state()
-    if not _is_empty(part):
-        state.update(estimator._prepare_adapt_batch(part, reset=False))
-    return state
+    if _is_empty(part):
+        return estimator._new_adapt_state()
+    return estimator._chunk_state(part)  # the same per-chunk reduction as n_jobs uses
 
 
 def _merge_states(a, b):
