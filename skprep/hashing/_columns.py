@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from .functional import is_view_type
+from .functional import is_view_type, text_spans
 
 __all__ = ["Column", "as_column", "is_dataframe", "is_series", "split_columns"]
 
@@ -25,8 +25,10 @@ _KIND_NAMES = {"str": "string", "int": "integer", "float": "floating", "bool": "
 class Column:
     """One input column of a single kind.
 
-    ``kind`` is ``"str"`` (``values`` a pyarrow string/binary array), ``"int"``, ``"float"``
-    or ``"bool"`` (``values`` a 1-D NumPy array).
+    ``kind`` is ``"str"`` (``values`` a pyarrow string/binary array, or -- when the compiled
+    kernel can hash them in place -- the :class:`~skprep.hashing.functional.TextSpans` of an
+    object array of ``str``/``bytes``), ``"int"``, ``"float"`` or ``"bool"`` (``values`` a
+    1-D NumPy array).
     """
 
     kind: str
@@ -67,6 +69,10 @@ def _from_numpy(arr: np.ndarray, who: str) -> Column:
                 raise _missing(who, nan)
             raise ValueError(f"{who} cannot hash infinite values (inf); found them in the input.")
         return Column("float", arr)
+    if kind == "O":  # the common case, str/bytes only: hashed in place, no Arrow copy
+        spans = text_spans(arr)
+        if spans is not None:
+            return Column("str", spans)
     if kind in "OUST":
         try:
             return _from_arrow(pa.array(arr, from_pandas=True), who)
@@ -134,8 +140,13 @@ def as_column(values, who: str = "Hashing") -> Column:
         return _from_arrow(values, who)
     if hasattr(values, "array") and hasattr(values, "dtype") and hasattr(values, "iloc"):
         dtype = values.dtype  # pandas Series: keep pyarrow / extension storage
-        if isinstance(dtype, np.dtype) and dtype.kind != "O":
-            return _from_numpy(values.to_numpy(), who)
+        if isinstance(dtype, np.dtype):  # NumPy-backed
+            arr = values.to_numpy()
+            if dtype.kind != "O":
+                return _from_numpy(arr, who)
+            spans = text_spans(arr)
+            if spans is not None:
+                return Column("str", spans)
         try:
             return _from_arrow(pa.array(values, from_pandas=True), who)
         except (pa.ArrowInvalid, pa.ArrowTypeError):

@@ -15,7 +15,7 @@ from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
 from ._columns import Column, as_column, is_dataframe, is_series, split_columns
-from .functional import hash_to_bins, salt_key
+from .functional import TextSpans, hash_to_bins, salt_key
 
 __all__ = ["Hashing", "hashing"]
 
@@ -35,7 +35,7 @@ def _truncate(values: np.ndarray) -> np.ndarray:
     return np.trunc(values).astype(np.int64)
 
 
-def stringify(column: Column) -> pa.Array:
+def stringify(column: Column):
     """The strings Keras hashes for a column: strings as they are, numbers as ``tf.as_string``.
 
     Integers become their decimal form (``-12`` -> ``"-12"``), floats are first truncated
@@ -50,7 +50,18 @@ def stringify(column: Column) -> pa.Array:
     return pa.array(values).cast(pa.string())
 
 
-def _string_mask(values: pa.Array, mask_value) -> np.ndarray:
+def _string_mask(values, mask_value) -> np.ndarray:
+    """Where string ``values`` (a pyarrow array or an object array of str/bytes) equal
+    ``mask_value``, comparing UTF-8 bytes: ``"a"`` and ``b"a"`` are the same value."""
+    if isinstance(values, TextSpans):
+        values = values.objects
+    if isinstance(values, np.ndarray):
+        encoded = mask_value.encode("utf-8") if isinstance(mask_value, str) else mask_value
+        try:
+            decoded = encoded.decode("utf-8")
+        except UnicodeDecodeError:  # no str can equal it
+            return np.asarray(values == encoded, dtype=bool)
+        return np.asarray(values == decoded, dtype=bool) | np.asarray(values == encoded)
     binary = pa.types.is_binary(values.type) or pa.types.is_large_binary(values.type)
     if isinstance(mask_value, bytes) and not binary:
         try:

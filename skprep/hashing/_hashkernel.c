@@ -1,7 +1,8 @@
 /* Optional compiled kernels for FarmHash Fingerprint64 (farmhashna::Hash64) and SipHash-2-4
- * (TF StringToHashBucketStrong) over a sequence of str/bytes. Written from the scalar
- * reference in tests/hashing/_reference.py (SPEC section 7.3). Returns a (writable) bytearray of n
- * little-endian uint64 values. */
+ * (TF StringToHashBucketStrong) over str/bytes held in a list/tuple, a NumPy object array
+ * (read in place) or an Arrow string/binary array's buffers. Written from the scalar
+ * reference in tests/hashing/_reference.py (SPEC section 7.3). Each returns a (writable)
+ * bytearray of n little-endian uint64 values. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
@@ -143,41 +144,53 @@ static u64 sip24(const unsigned char *s, size_t n, u64 k0, u64 k1) {
     return v0 ^ v1 ^ v2 ^ v3;
 }
 
-/* kind 0: fingerprint64, 1: siphash24 */
-static PyObject *hash_seq(PyObject *seq, int kind, u64 k0, u64 k1) {
-    PyObject *fast = PySequence_Fast(seq, "expected a sequence of str or bytes");
-    if (fast == NULL) return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
-    PyObject **items = PySequence_Fast_ITEMS(fast);
+/* Hash n str/bytes objects into a new bytearray of little-endian uint64.
+   kind 0: fingerprint64, 1: siphash24. */
+static inline u64 hash_one(const unsigned char *buf, size_t len, int kind, u64 k0, u64 k1) {
+    return kind == 0 ? fp64(buf, len) : sip24(buf, len, k0, k1);
+}
+
+static inline void store64(unsigned char *o, u64 h) {
+    for (int b = 0; b < 8; b++) o[b] = (unsigned char)(h >> (8 * b));
+}
+
+/* items[i] is at (char *)items + i * stride (stride = sizeof(PyObject *) for a list). */
+static PyObject *hash_items(PyObject **items, Py_ssize_t n, Py_ssize_t stride, int kind, u64 k0,
+                            u64 k1) {
     PyObject *out = PyByteArray_FromStringAndSize(NULL, n * 8);
-    if (out == NULL) { Py_DECREF(fast); return NULL; }
+    if (out == NULL) return NULL;
     unsigned char *o = (unsigned char *)PyByteArray_AS_STRING(out);
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *it = items[i];
+        PyObject *it = *(PyObject **)((char *)items + i * stride);
         const char *buf;
         Py_ssize_t len;
-        if (PyUnicode_Check(it)) {
+        if (it != NULL && PyUnicode_Check(it)) {
             buf = PyUnicode_AsUTF8AndSize(it, &len);
             if (buf == NULL) goto fail;
-        } else if (PyBytes_Check(it)) {
+        } else if (it != NULL && PyBytes_Check(it)) {
             buf = PyBytes_AS_STRING(it);
             len = PyBytes_GET_SIZE(it);
         } else {
             PyErr_Format(PyExc_TypeError,
                          "Expected str or bytes elements; got %.200s at index %zd.",
-                         Py_TYPE(it)->tp_name, i);
+                         it == NULL ? "NULL" : Py_TYPE(it)->tp_name, i);
             goto fail;
         }
-        u64 h = kind == 0 ? fp64((const unsigned char *)buf, (size_t)len)
-                          : sip24((const unsigned char *)buf, (size_t)len, k0, k1);
-        for (int b = 0; b < 8; b++) o[8 * i + b] = (unsigned char)(h >> (8 * b));
+        store64(o + 8 * i, hash_one((const unsigned char *)buf, (size_t)len, kind, k0, k1));
     }
-    Py_DECREF(fast);
     return out;
 fail:
-    Py_DECREF(fast);
     Py_DECREF(out);
     return NULL;
+}
+
+static PyObject *hash_seq(PyObject *seq, int kind, u64 k0, u64 k1) {
+    PyObject *fast = PySequence_Fast(seq, "expected a sequence of str or bytes");
+    if (fast == NULL) return NULL;
+    PyObject *out = hash_items(PySequence_Fast_ITEMS(fast), PySequence_Fast_GET_SIZE(fast),
+                               (Py_ssize_t)sizeof(PyObject *), kind, k0, k1);
+    Py_DECREF(fast);
+    return out;
 }
 
 static PyObject *py_fingerprint64(PyObject *self, PyObject *arg) {
@@ -193,12 +206,192 @@ static PyObject *py_siphash24(PyObject *self, PyObject *args) {
     return hash_seq(seq, 1, (u64)k0, (u64)k1);
 }
 
+/* ---- Object arrays and Arrow buffers: gather with the GIL, hash without it. ---- */
+
+/* text_spans(arr, data_address, n, stride): the (pointer, length) of each element's UTF-8
+   (str: its cached UTF-8, bytes: its buffer) of a 1-D NumPy object array read in place, as
+   a bytearray of n pairs of native uint64. The caller passes the array itself, which keeps
+   the strings (and so the pointers) alive, with its __array_interface__ address, length and
+   stride in bytes. TypeError names the first element that is not str/bytes. */
+static PyObject *py_text_spans(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *owner;
+    Py_ssize_t addr, n, stride;
+    if (!PyArg_ParseTuple(args, "Onnn", &owner, &addr, &n, &stride)) return NULL;
+    if (n < 0 || (n > 0 && addr == 0) || stride % (Py_ssize_t)sizeof(PyObject *) != 0) {
+        PyErr_SetString(PyExc_ValueError, "invalid object array address, length or stride");
+        return NULL;
+    }
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * 16);
+    if (out == NULL) return NULL;
+    u64 *o = (u64 *)PyByteArray_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = *(PyObject **)((char *)addr + i * stride);
+        const char *buf;
+        Py_ssize_t len;
+        if (it != NULL && PyUnicode_Check(it)) {
+            buf = PyUnicode_AsUTF8AndSize(it, &len);
+            if (buf == NULL) goto fail;
+        } else if (it != NULL && PyBytes_Check(it)) {
+            buf = PyBytes_AS_STRING(it);
+            len = PyBytes_GET_SIZE(it);
+        } else {
+            PyErr_Format(PyExc_TypeError,
+                         "Expected str or bytes elements; got %.200s at index %zd.",
+                         it == NULL ? "NULL" : Py_TYPE(it)->tp_name, i);
+            goto fail;
+        }
+        o[2 * i] = (u64)(uintptr_t)buf;
+        o[2 * i + 1] = (u64)len;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* Parse the (out, lo, hi, kind, k0, k1) tail shared by the hash_* functions. */
+static int out_range(Py_buffer *ob, Py_ssize_t lo, Py_ssize_t hi, int kind) {
+    if (kind != 0 && kind != 1) {
+        PyErr_SetString(PyExc_ValueError, "kind must be 0 (fingerprint64) or 1 (siphash24)");
+        return 0;
+    }
+    if (lo < 0 || hi < lo || (size_t)ob->len / 8 < (size_t)hi) {
+        PyErr_SetString(PyExc_ValueError, "output range out of bounds");
+        return 0;
+    }
+    return 1;
+}
+
+/* hash_spans(spans, out, lo, hi, kind, k0, k1): hash elements lo..hi of text_spans()'s
+   result into out[lo:hi] (a writable buffer of uint64), without the GIL. The strings
+   must be kept alive by the caller. */
+static PyObject *py_hash_spans(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *spans_obj, *out_obj;
+    Py_ssize_t lo, hi;
+    int kind;
+    unsigned long long k0, k1;
+    if (!PyArg_ParseTuple(args, "OOnniKK", &spans_obj, &out_obj, &lo, &hi, &kind, &k0, &k1))
+        return NULL;
+    Py_buffer sb, ob;
+    if (PyObject_GetBuffer(spans_obj, &sb, PyBUF_SIMPLE) < 0) return NULL;
+    if (PyObject_GetBuffer(out_obj, &ob, PyBUF_WRITABLE) < 0) {
+        PyBuffer_Release(&sb);
+        return NULL;
+    }
+    PyObject *ret = NULL;
+    if (!out_range(&ob, lo, hi, kind)) goto done;
+    if ((size_t)sb.len / 16 < (size_t)hi) {
+        PyErr_SetString(PyExc_ValueError, "spans buffer too short");
+        goto done;
+    }
+    const u64 *sp = (const u64 *)sb.buf;
+    unsigned char *o = (unsigned char *)ob.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        const unsigned char *buf = (const unsigned char *)(uintptr_t)sp[2 * i];
+        store64(o + 8 * i, hash_one(buf, (size_t)sp[2 * i + 1], kind, (u64)k0, (u64)k1));
+    }
+    Py_END_ALLOW_THREADS
+    ret = Py_None;
+    Py_INCREF(ret);
+done:
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&ob);
+    return ret;
+}
+
+/* hash_arrow(offsets, data, offset, wide, out, lo, hi, kind, k0, k1): hash elements lo..hi
+   of a null-free Arrow string/binary array, given its offsets and data buffers (element i is
+   data[offsets[offset + i] .. offsets[offset + i + 1]); `wide`: int64 offsets, else int32),
+   into out[lo:hi], without the GIL. Every offset used is checked against the buffers. */
+static PyObject *py_hash_arrow(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *off_obj, *data_obj, *out_obj;
+    Py_ssize_t offset, lo, hi;
+    int wide, kind;
+    unsigned long long k0, k1;
+    if (!PyArg_ParseTuple(args, "OOnpOnniKK", &off_obj, &data_obj, &offset, &wide, &out_obj,
+                          &lo, &hi, &kind, &k0, &k1))
+        return NULL;
+    if (offset < 0) {
+        PyErr_SetString(PyExc_ValueError, "negative Arrow offset");
+        return NULL;
+    }
+    Py_buffer offb, db, ob;
+    db.buf = NULL;
+    db.len = 0;
+    int have_data = data_obj != Py_None;
+    if (PyObject_GetBuffer(off_obj, &offb, PyBUF_SIMPLE) < 0) return NULL;
+    if (have_data && PyObject_GetBuffer(data_obj, &db, PyBUF_SIMPLE) < 0) {
+        PyBuffer_Release(&offb);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(out_obj, &ob, PyBUF_WRITABLE) < 0) {
+        PyBuffer_Release(&offb);
+        if (have_data) PyBuffer_Release(&db);
+        return NULL;
+    }
+    PyObject *ret = NULL;
+    size_t width = wide ? 8 : 4;
+    if (!out_range(&ob, lo, hi, kind)) goto done;
+    if (hi > lo && (size_t)offb.len / width < (size_t)(offset + hi + 1)) {
+        PyErr_SetString(PyExc_ValueError, "Arrow offsets buffer too short");
+        goto done;
+    }
+    unsigned char *o = (unsigned char *)ob.buf;
+    const unsigned char *data = (const unsigned char *)db.buf;
+    const unsigned char *offs = (const unsigned char *)offb.buf;
+    Py_ssize_t bad = -1;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        int64_t a, b;
+        if (wide) {
+            memcpy(&a, offs + 8 * (offset + i), 8);
+            memcpy(&b, offs + 8 * (offset + i + 1), 8);
+        } else {
+            int32_t a32, b32;
+            memcpy(&a32, offs + 4 * (offset + i), 4);
+            memcpy(&b32, offs + 4 * (offset + i + 1), 4);
+            a = a32;
+            b = b32;
+        }
+        if (a < 0 || b < a || b > (int64_t)db.len) {
+            bad = i;
+            break;
+        }
+        store64(o + 8 * i, hash_one(data + a, (size_t)(b - a), kind, (u64)k0, (u64)k1));
+    }
+    Py_END_ALLOW_THREADS
+    if (bad >= 0) {
+        PyErr_Format(PyExc_ValueError, "Arrow offsets out of bounds at element %zd", bad);
+        goto done;
+    }
+    ret = Py_None;
+    Py_INCREF(ret);
+done:
+    PyBuffer_Release(&offb);
+    if (have_data) PyBuffer_Release(&db);
+    PyBuffer_Release(&ob);
+    return ret;
+}
+
 static PyMethodDef methods[] = {
     {"fingerprint64", py_fingerprint64, METH_O,
      "fingerprint64(seq) -> bytearray of little-endian uint64 FarmHash Fingerprint64 values."},
     {"siphash24", py_siphash24, METH_VARARGS,
      "siphash24(seq, k0, k1) -> bytearray of little-endian uint64 SipHash-2-4 values "
      "(k0, k1 as unsigned 64-bit ints)."},
+    {"text_spans", py_text_spans, METH_VARARGS,
+     "text_spans(arr, data_address, n, stride) -> bytearray of (pointer, length) uint64 pairs "
+     "of the UTF-8 of a 1-D NumPy object array's str/bytes elements, read in place."},
+    {"hash_spans", py_hash_spans, METH_VARARGS,
+     "hash_spans(spans, out, lo, hi, kind, k0, k1): hash elements lo..hi of text_spans() "
+     "into the uint64 buffer out (kind 0: fingerprint64, 1: siphash24); releases the GIL."},
+    {"hash_arrow", py_hash_arrow, METH_VARARGS,
+     "hash_arrow(offsets, data, offset, wide, out, lo, hi, kind, k0, k1): hash elements "
+     "lo..hi of a null-free Arrow string/binary array from its buffers; releases the GIL."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_hashkernel",

@@ -29,6 +29,8 @@ from collections.abc import Sequence
 import numpy as np
 import pyarrow as pa
 
+from ..utils._threads import n_cores, run_all
+
 __all__ = [
     "fingerprint64",
     "fingerprint_cat64",
@@ -65,6 +67,8 @@ _BINARY_TYPES = (pa.binary(), pa.large_binary(), pa.string(), pa.large_string())
 
 def _to_arrow(values) -> pa.Array:
     """A pyarrow string/binary array of ``values`` (1-D), without nulls."""
+    if isinstance(values, TextSpans):
+        values = values.objects
     if hasattr(values, "iloc") and getattr(values, "ndim", 1) == 1:  # pandas Series
         try:  # zero-copy for Arrow-backed strings
             values = pa.array(values, from_pandas=True)
@@ -375,27 +379,107 @@ def _fingerprint64_buffers(data, starts, lengths) -> np.ndarray:
     return out
 
 
-def _compiled(name: str, values, *key) -> np.ndarray | None:
+#: Below this many strings the compiled kernel hashes in the calling thread only.
+_PARALLEL_MIN = 1 << 15
+_FP64, _SIP24 = 0, 1  # the compiled kernel's hash kinds
+
+
+class TextSpans:
+    """The strings of a 1-D object array of ``str``/``bytes``, ready for the compiled kernel.
+
+    ``spans`` holds, for each element, where its UTF-8 bytes are (a ``str``'s cached UTF-8,
+    a ``bytes``' buffer) and how long they are; ``objects`` is the array, which keeps those
+    bytes alive. Made by :func:`text_spans`; hashing then needs no Python objects, so it runs
+    on several threads.
+    """
+
+    __slots__ = ("objects", "spans")
+
+    def __init__(self, objects: np.ndarray, spans: bytearray):
+        self.objects = objects
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.objects)
+
+
+def text_spans(values) -> TextSpans | None:
+    """:class:`TextSpans` of a 1-D object array whose elements are all ``str``/``bytes``.
+
+    None without the compiled kernel, for other arrays, or when an element is not text (or a
+    ``str`` has no UTF-8 form): the caller then classifies the values itself.
+    """
+    if _hashkernel is None or not isinstance(values, np.ndarray):
+        return None
+    if values.dtype != object or values.ndim != 1:
+        return None
+    address = values.__array_interface__["data"][0]
+    try:
+        spans = _hashkernel.text_spans(values, address, len(values), values.strides[0])
+    except (TypeError, UnicodeError):
+        return None
+    return TextSpans(values, spans)
+
+
+def _arrow_args(values) -> tuple | None:
+    """``(offsets, data, offset, wide)`` buffers of a null-free Arrow string/binary array and
+    its length, as the kernel reads them; None for anything else."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    if not isinstance(values, pa.Array) or values.null_count or not len(values):
+        return None
+    t = values.type
+    if pa.types.is_string(t) or pa.types.is_binary(t):
+        wide = False
+    elif pa.types.is_large_string(t) or pa.types.is_large_binary(t):
+        wide = True
+    else:
+        return None
+    _, offsets, data = values.buffers()
+    return (offsets, data, values.offset, wide), len(values)
+
+
+def _threaded(kernel, head: tuple, n: int, kind: int, k0: int, k1: int) -> np.ndarray:
+    """Run a GIL-releasing kernel over ``[0, n)`` in contiguous parts on the shared pool."""
+    out = np.empty(n, dtype=np.uint64)
+    parts = n_cores() if n >= _PARALLEL_MIN else 1
+    bounds = [n * i // parts for i in range(parts + 1)]
+    run_all(kernel, [(*head, out, lo, hi, kind, k0, k1) for lo, hi in zip(bounds, bounds[1:])])
+    return out
+
+
+def _compiled(kind: int, values, k0: int = 0, k1: int = 0) -> np.ndarray | None:
     """The compiled kernel's hashes of ``values``, or None to use the NumPy kernels.
 
-    Used for lists, tuples and 1-D object arrays of ``str``/``bytes`` (the common case:
-    no Arrow conversion, the strings' cached UTF-8 is hashed in place). Anything else --
-    other containers, or elements the kernel rejects (None, numbers, unencodable str) --
-    goes to the NumPy path, which accepts or rejects it with its own error messages.
+    Used for :class:`TextSpans`, 1-D object arrays of ``str``/``bytes`` (read in place: no
+    Arrow conversion, the strings' cached UTF-8 is hashed without a copy), null-free Arrow
+    string/binary arrays (read from their buffers) -- these three hashed on several threads
+    -- and lists and tuples. Anything else -- other containers, or elements the kernel
+    rejects (None, numbers, unencodable str) -- goes to the NumPy path, which accepts or
+    rejects it with its own error messages.
     """
     if _hashkernel is None:
         return None
     if isinstance(values, np.ndarray):
-        if values.dtype != object or values.ndim != 1:
+        values = text_spans(values)
+        if values is None:
             return None
-        values = values.tolist()
-    elif not isinstance(values, (list, tuple)):
+    if isinstance(values, TextSpans):
+        return _threaded(_hashkernel.hash_spans, (values.spans,), len(values), kind, k0, k1)
+    if isinstance(values, (list, tuple)):
+        try:
+            if kind == _FP64:
+                buf = _hashkernel.fingerprint64(values)
+            else:
+                buf = _hashkernel.siphash24(values, k0, k1)
+        except (TypeError, UnicodeError):
+            return None
+        return np.frombuffer(buf, dtype="<u8").astype(np.uint64, copy=False)
+    arrow = _arrow_args(values)
+    if arrow is None:
         return None
-    try:
-        buf = getattr(_hashkernel, name)(values, *key)
-    except (TypeError, UnicodeError):
-        return None
-    return np.frombuffer(buf, dtype="<u8").astype(np.uint64, copy=False)
+    head, n = arrow
+    return _threaded(_hashkernel.hash_arrow, head, n, kind, k0, k1)
 
 
 def fingerprint64(values) -> np.ndarray:
@@ -415,7 +499,7 @@ def fingerprint64(values) -> np.ndarray:
     >>> fingerprint64(["", "a", "hello"])
     array([11160318154034397263, 12917804110809363939, 13009744463427800296], dtype=uint64)
     """
-    h = _compiled("fingerprint64", values)
+    h = _compiled(_FP64, values)
     if h is not None:
         return h
     with np.errstate(over="ignore"):
@@ -548,7 +632,7 @@ def siphash24(values, k0: int, k1: int) -> np.ndarray:
     array([4928313950774450900, 7077939996121841354, 1067426241479190957], dtype=uint64)
     """
     k0, k1 = _key_word(k0, "k0"), _key_word(k1, "k1")
-    h = _compiled("siphash24", values, int(k0), int(k1))
+    h = _compiled(_SIP24, values, int(k0), int(k1))
     if h is not None:
         return h
     with np.errstate(over="ignore"):

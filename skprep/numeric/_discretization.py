@@ -16,8 +16,6 @@ number of data values each one stands for) in row 1.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from numbers import Integral, Real
 
 import numpy as np
@@ -26,6 +24,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ..base import AdaptMixin, AdaptState
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
+from ..utils._threads import n_cores, run_all
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
 
@@ -60,12 +59,11 @@ def _sorted_take(v, positions):
     on two cores.
     """
     n = v.size
-    if n < _TWO_THREAD_SORT_MIN or positions.size * 64 > n or (os.cpu_count() or 1) < 2:
+    if n < _TWO_THREAD_SORT_MIN or positions.size * 64 > n or n_cores() < 2:
         v.sort()
         return v[positions], bool(n and np.isnan(v[-1]))  # NaN sorts last
     a, b = v[: n // 2], v[n // 2 :]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(np.ndarray.sort, (a, b)))
+    run_all(np.ndarray.sort, [(a,), (b,)])
     if np.isnan(a[-1]) or np.isnan(b[-1]):
         return None, True
     return _kth_of_two_sorted(a, b, positions), False

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from skprep.hashing import functional as F
@@ -55,7 +56,7 @@ def test_siphash24_bit_identical(monkeypatch, key):
     assert F.siphash24(values, *key).tolist() == c.tolist()
 
 
-def test_compiled_path_is_taken_for_lists_tuples_and_object_arrays(monkeypatch):
+def test_compiled_path_is_taken_for_lists_tuples_object_and_arrow_arrays(monkeypatch):
     calls = []
     real = hk
 
@@ -65,13 +66,123 @@ def test_compiled_path_is_taken_for_lists_tuples_and_object_arrays(monkeypatch):
             return getattr(real, name)
 
     monkeypatch.setattr(F, "_hashkernel", Spy())
-    for values in (["a", b"b"], ("a", "b"), np.array(["a", b"b"], dtype=object)):
+    for values in (["a", b"b"], ("a", "b")):
         F.fingerprint64(values)
         F.siphash24(values, 1, 2)
-    assert calls == ["fingerprint64", "siphash24"] * 3
+    assert calls == ["fingerprint64", "siphash24"] * 2
+    calls.clear()
+    F.fingerprint64(np.array(["a", b"b"], dtype=object))
+    assert calls == ["text_spans", "hash_spans"]
+    calls.clear()
+    F.siphash24(pa.array(["a", "b"]), 1, 2)
+    F.fingerprint64(pa.chunked_array([["a"], ["b"]], type=pa.large_string()))
+    assert calls == ["hash_arrow", "hash_arrow"]
     calls.clear()
     F.fingerprint64(np.array(["a", "b"]))  # fixed-width str arrays: NumPy path
+    with pytest.raises(ValueError, match="missing"):  # nulls: the NumPy path's error
+        F.fingerprint64(pa.array(["a", None]))
     assert calls == []
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_object_arrays_are_read_in_place_bit_identically(monkeypatch, seed):
+    values = _values(seed)
+    arr = np.empty(2 * len(values), dtype=object)
+    arr[::2] = values
+    arr[1::2] = ["filler"] * len(values)
+    strided = arr[::2]  # not contiguous: read with its stride
+    assert not strided.flags.c_contiguous
+    expected = _numpy(monkeypatch, "fingerprint64", values).tolist()
+    assert F.fingerprint64(strided).tolist() == expected
+    assert F.fingerprint64(np.array(values, dtype=object)).tolist() == expected
+    assert F.fingerprint64(strided[::-1]).tolist() == expected[::-1]  # negative stride
+    sip = _numpy(monkeypatch, "siphash24", values, 133, 137).tolist()
+    assert F.siphash24(strided, 133, 137).tolist() == sip
+
+
+@pytest.mark.parametrize("n", [F._PARALLEL_MIN - 1, F._PARALLEL_MIN, 3 * F._PARALLEL_MIN + 7])
+def test_threaded_parts_cover_every_element(monkeypatch, n):
+    # Around the threading threshold and with uneven parts: every element hashed, in place.
+    base = [f"s{i}" for i in range(997)] + ["é" * 9, b"\xff\x00", ""]
+    values = np.array([base[i % len(base)] for i in range(n)], dtype=object)
+    want_fp = [R.fingerprint64(v if isinstance(v, bytes) else v.encode()) for v in base]
+    want_sip = [R.siphash24(v if isinstance(v, bytes) else v.encode(), 5, 6) for v in base]
+    idx = np.arange(n) % len(base)
+    np.testing.assert_array_equal(F.fingerprint64(values), np.array(want_fp, np.uint64)[idx])
+    np.testing.assert_array_equal(F.siphash24(values, 5, 6), np.array(want_sip, np.uint64)[idx])
+    arrow = pa.array([v if isinstance(v, bytes) else v.encode() for v in values.tolist()])
+    np.testing.assert_array_equal(F.fingerprint64(arrow), np.array(want_fp, np.uint64)[idx])
+
+
+def test_text_spans_classify_object_arrays(hash_backend):
+    text = np.array(["a", b"b", ""], dtype=object)
+    # Without the kernel there are no spans: the caller classifies values itself.
+    assert (F.text_spans(text) is not None) is (hash_backend == "c")
+    for bad in (None, 3, 1.5, np.nan, bytearray(b"a"), ["a"], "\ud800"):
+        arr = np.empty(3, dtype=object)
+        arr[:2], arr[2] = ["a", "b"], bad
+        assert F.text_spans(arr) is None, bad
+    assert F.text_spans(np.array(["a", "b"])) is None  # fixed-width: not an object array
+    assert F.text_spans(["a", "b"]) is None
+    assert F.text_spans(np.array([["a"]], dtype=object)) is None
+
+
+def test_kernel_refuses_bad_arguments():
+    with pytest.raises(ValueError, match="address"):
+        hk.text_spans(None, 0, 3, 8)
+    with pytest.raises(ValueError, match="stride"):
+        hk.text_spans(None, 8, 1, 3)
+    arr = np.array(["ab", "cde"], dtype=object)
+    spans = hk.text_spans(arr, arr.__array_interface__["data"][0], 2, 8)
+    out = np.zeros(2, dtype=np.uint64)
+    hk.hash_spans(spans, out, 0, 2, 0, 0, 0)
+    assert out.tolist() == [R.fingerprint64(b"ab"), R.fingerprint64(b"cde")]
+    with pytest.raises(ValueError, match="output range"):
+        hk.hash_spans(spans, out, 0, 3, 0, 0, 0)
+    with pytest.raises(ValueError, match="output range"):
+        hk.hash_spans(spans, out, 2, 1, 0, 0, 0)
+    with pytest.raises(ValueError, match="spans buffer"):
+        hk.hash_spans(spans[:16], out, 0, 2, 0, 0, 0)
+    with pytest.raises(ValueError, match="kind"):
+        hk.hash_spans(spans, out, 0, 2, 2, 0, 0)
+    with pytest.raises(BufferError):  # read-only output
+        hk.hash_spans(spans, b"\0" * 16, 0, 2, 0, 0, 0)
+
+
+ARROW_TYPES = [pa.binary(), pa.large_binary()]
+
+
+@pytest.mark.parametrize("typ", ARROW_TYPES, ids=str)
+def test_arrow_buffers_bit_identical_incl_slices_and_chunks(typ):
+    values = [v if isinstance(v, bytes) else v.encode() for v in _values(4)]
+    arr = pa.array(values, type=typ)
+    pieces = (arr, arr.slice(7, 200), arr.slice(len(arr) - 1), pa.chunked_array([arr[:5], arr[5:]]))
+    for piece in pieces:
+        want = [R.fingerprint64(v) for v in piece.to_pylist()]
+        assert F.fingerprint64(piece).tolist() == want
+        want = [R.siphash24(v, 133, 137) for v in piece.to_pylist()]
+        assert F.siphash24(piece, 133, 137).tolist() == want
+    text = pa.array(["é", "", "abc" * 30], type=pa.large_string()).slice(1)
+    assert F.fingerprint64(text).tolist() == [R.fingerprint64(b""), R.fingerprint64(b"abc" * 30)]
+
+
+def test_arrow_kernel_checks_buffers():
+    arr = pa.array([b"ab", b"cde"])
+    _, offsets, data = arr.buffers()
+    out = np.zeros(2, dtype=np.uint64)
+    hk.hash_arrow(offsets, data, 0, False, out, 0, 2, 1, 3, 4)
+    assert out.tolist() == [R.siphash24(b"ab", 3, 4), R.siphash24(b"cde", 3, 4)]
+    with pytest.raises(ValueError, match="too short"):
+        hk.hash_arrow(offsets, data, 1, False, out, 0, 2, 0, 0, 0)
+    with pytest.raises(ValueError, match="out of bounds"):  # data shorter than offsets say
+        hk.hash_arrow(offsets, b"ab", 0, False, out, 0, 2, 0, 0, 0)
+    bad = np.array([0, 3, 1], dtype=np.int32).tobytes()  # decreasing offsets
+    with pytest.raises(ValueError, match="out of bounds"):
+        hk.hash_arrow(bad, b"abc", 0, False, out, 0, 2, 1, 1, 2)
+    with pytest.raises(ValueError, match="negative"):
+        hk.hash_arrow(offsets, data, -1, False, out, 0, 1, 0, 0, 0)
+    with pytest.raises(ValueError, match="output range"):
+        hk.hash_arrow(offsets, data, 0, False, out[:1], 0, 2, 0, 0, 0)
 
 
 def test_results_are_writable_uint64():

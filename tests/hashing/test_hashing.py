@@ -126,6 +126,20 @@ def test_mask_bytes_and_str_interchangeable():
     assert (out > 0).all()
 
 
+@pytest.mark.parametrize("mask", ["é", "é".encode(), b"\xff", "", "zz"], ids=repr)
+def test_mask_on_object_arrays_equals_the_arrow_path(mask):
+    # Object arrays of str/bytes are hashed in place by the compiled kernel; Arrow arrays of
+    # the same values go through pyarrow. Masks and bins must agree either way.
+    values = ["é", "é".encode(), b"\xff", "", b"", "a", "zz"]
+    x = np.array(values, dtype=object)
+    arrow = pa.array([v if isinstance(v, bytes) else v.encode() for v in values])
+    got = Hashing(num_bins=7, mask_value=mask).transform(x)
+    np.testing.assert_array_equal(got, Hashing(num_bins=7, mask_value=mask).transform(arrow))
+    raw = mask if isinstance(mask, bytes) else mask.encode()
+    masked = [(v if isinstance(v, bytes) else v.encode()) == raw for v in values]
+    np.testing.assert_array_equal(got == 0, masked)
+
+
 def test_mask_compares_raw_floats():
     out = Hashing(num_bins=4, mask_value=1.0).transform(np.array([1.0, 1.5]))
     assert out[0] == 0 and out[1] != 0  # 1.5 is not masked, yet hashes as "1"

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import itertools
 import numbers
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+
+from ...utils._threads import n_cores, run_all
 
 __all__ = ["FILL_MODES", "INTERPOLATIONS", "affine_transform"]
 
@@ -364,13 +364,7 @@ def _warp_images(images, transforms, out, plan, next_item, interpolation, fill_m
 
 def _n_threads(size):
     """Worker threads for a batch of ``size`` values: the usable cores (at most 8)."""
-    if size < _MIN_PARALLEL_SIZE:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    return 1 if size < _MIN_PARALLEL_SIZE else n_cores()
 
 
 def _check_transform(transform, n):
@@ -484,10 +478,7 @@ def affine_transform(
     if n_threads <= 1:
         _warp_images(*args, *opts)
     else:
-        with ThreadPoolExecutor(n_threads) as pool:
-            jobs = [pool.submit(_warp_images, *args, *opts) for _ in range(n_threads)]
-            for job in jobs:
-                job.result()
+        run_all(_warp_images, [(*args, *opts)] * n_threads)
     out = _cast_like(out, images.dtype)
     return out[0] if single else out
 

@@ -8,10 +8,9 @@ makes the gathers of the separable resize fast even on one core (see doc/design.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
+
+from ...utils._threads import n_cores, pool
 
 __all__ = ["map_batch"]
 
@@ -19,29 +18,6 @@ __all__ = ["map_batch"]
 _MIN_PARALLEL = 1 << 18
 #: Target number of input elements per chunk (a few hundred KiB of float32).
 _CHUNK = 1 << 17
-
-_executor: ThreadPoolExecutor | None = None
-
-
-def _n_threads() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-def _pool() -> ThreadPoolExecutor:
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=_n_threads(), thread_name_prefix="skprep")
-    return _executor
-
-
-def _forget_pool_after_fork() -> None:
-    # A forked child inherits the pool object but not its threads: start a new one there.
-    global _executor
-    _executor = None
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_pool_after_fork)
 
 
 def map_batch(fn, images: np.ndarray, *per_image) -> np.ndarray:
@@ -70,10 +46,10 @@ def map_batch(fn, images: np.ndarray, *per_image) -> np.ndarray:
         out[start : start + step] = part(start)
 
     rest = starts[1:]
-    if images.size < _MIN_PARALLEL or _n_threads() == 1:
+    if images.size < _MIN_PARALLEL or n_cores() == 1:
         for start in rest:
             job(start)
     else:
-        for _ in _pool().map(job, rest):
+        for _ in pool().map(job, rest):
             pass
     return out
