@@ -1,0 +1,77 @@
+"""The documentation keeps up with the code: every public estimator and functional kernel is
+in the API reference, every estimator in the README's table and CHANGES, with a runnable
+Examples section (the examples themselves run as doctests)."""
+
+import importlib
+import inspect
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import skprep
+
+ROOT = Path(__file__).resolve().parents[1]
+API = (ROOT / "doc" / "api.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CHANGES = (ROOT / "CHANGES.md").read_text(encoding="utf-8")
+
+ESTIMATORS = [name for name in skprep.__all__ if name[0].isupper()]
+
+
+def _functional_modules():
+    """Every public ``functional`` module of a family (and the numeric family's kernels)."""
+    names = ["skprep.numeric"]
+    for info in pkgutil.iter_modules(skprep.__path__):
+        if info.ispkg and not info.name.startswith("_") and info.name != "utils":
+            try:
+                importlib.import_module(f"skprep.{info.name}.functional")
+            except ModuleNotFoundError:
+                continue
+            names.append(f"skprep.{info.name}.functional")
+    return names
+
+
+KERNELS = [
+    (module, name)
+    for module in _functional_modules()
+    for name in importlib.import_module(module).__all__
+    if not name[0].isupper() or module != "skprep.numeric"
+]
+
+
+def _api_entries():
+    return set(re.findall(r"^\s{3}([\w.]+)\s*$", API, flags=re.MULTILINE))
+
+
+def test_the_lists_are_not_empty():
+    assert len(ESTIMATORS) >= 21 and len(KERNELS) >= 25
+
+
+@pytest.mark.parametrize("name", ESTIMATORS)
+def test_estimator_in_api_reference(name):
+    assert name in _api_entries(), f"{name} is missing from doc/api.md's autosummary"
+
+
+@pytest.mark.parametrize("name", ESTIMATORS)
+def test_estimator_in_readme_table(name):
+    rows = [line for line in README.splitlines() if line.startswith("|")]
+    assert any(re.search(rf"\b{name}\b", row) for row in rows), f"{name} not in README table"
+
+
+@pytest.mark.parametrize("name", ESTIMATORS)
+def test_estimator_in_changes(name):
+    assert re.search(rf"\b{name}\b", CHANGES), f"{name} is not mentioned in CHANGES.md"
+
+
+@pytest.mark.parametrize("name", ESTIMATORS)
+def test_estimator_docstring_has_sections(name):
+    doc = inspect.getdoc(getattr(skprep, name)) or ""
+    for section in ("Parameters", "Examples", ">>> "):
+        assert section in doc, f"{name}'s docstring has no {section.strip()!r}"
+
+
+@pytest.mark.parametrize(("module", "name"), KERNELS, ids=lambda v: str(v))
+def test_kernel_in_api_reference(module, name):
+    assert f"{module}.{name}" in _api_entries(), f"{module}.{name} missing from doc/api.md"
