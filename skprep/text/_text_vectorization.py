@@ -21,6 +21,7 @@ from ..lookup._vocabulary import (
 )
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
+from ..utils._threads import imap
 from ..utils.encoding import encode_indices
 from . import functional as F
 
@@ -48,10 +49,18 @@ def _chunks(arr: pa.Array, chunk_bytes: int | None = None):
 
 
 def _encode_slices(texts: pa.Array, tokenize):
-    """Yield ``(n_texts, row offsets, token codes)`` for each slice of ``texts``, in order."""
-    for start, stop in _chunks(texts):
+    """Yield ``(n_texts, row offsets, token codes)`` for each slice of ``texts``, in order.
+
+    Slices are tokenized on the shared thread pool (pyarrow's kernels release the GIL), a
+    few slices ahead of the consumer.
+    """
+
+    def encode(bounds):
+        start, stop = bounds
         rows, values = F.token_parts(tokenize(texts.slice(start, stop - start)))
-        yield stop - start, rows, encode_tokens(values, "string")
+        return stop - start, rows, encode_tokens(values, "string")
+
+    yield from imap(encode, _chunks(texts))
 
 
 class _TextBatch:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from ._threads import n_cores, run_all
+
 __all__ = ["ENCODED_MODES", "encode_indices", "unique_ints"]
 
 ENCODED_MODES = ("one_hot", "multi_hot", "count", "tf_idf")
@@ -134,6 +136,49 @@ def encode_indices(
     return out.reshape(n, depth)
 
 
+#: From this many entries up, rows are sorted and summed in parts on the shared pool.
+_PARALLEL_NNZ = 1 << 18
+
+
+def _summed_csr(values, cols, indptr, depth) -> sp.csr_matrix:
+    """The CSR matrix of ``(values, cols, indptr)`` with each row's duplicate columns summed
+    and its columns sorted (SciPy's canonical form).
+
+    SciPy sorts row by row and releases the GIL, so large inputs are cut into blocks of
+    rows with about equal entries, canonicalised on the shared pool, and joined.
+    """
+    n = indptr.shape[0] - 1
+    nnz = int(indptr[-1])
+    parts = min(n_cores(), max(1, nnz // _PARALLEL_NNZ))
+    if parts == 1 or n < parts:
+        out = sp.csr_matrix((values, cols, indptr), shape=(n, depth))
+        out.sum_duplicates()
+        return out
+    cuts = np.searchsorted(indptr, np.arange(1, parts) * (nnz / parts)).tolist()
+    bounds = sorted({0, n, *[min(max(c, 0), n) for c in cuts]})
+
+    def block(lo, hi):
+        a, b = indptr[lo], indptr[hi]
+        m = sp.csr_matrix((values[a:b], cols[a:b], indptr[lo : hi + 1] - a), shape=(hi - lo, depth))
+        m.sum_duplicates()
+        return m
+
+    blocks = run_all(block, list(zip(bounds, bounds[1:])))
+    counts = np.concatenate([[0]] + [np.diff(m.indptr) for m in blocks])
+    out_indptr = np.cumsum(counts, dtype=indptr.dtype)
+    out = sp.csr_matrix(
+        (
+            np.concatenate([m.data for m in blocks]),
+            np.concatenate([m.indices.astype(cols.dtype, copy=False) for m in blocks]),
+            out_indptr,
+        ),
+        shape=(n, depth),
+    )
+    out.has_sorted_indices = True
+    out.has_canonical_format = True
+    return out
+
+
 def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weights, idf):
     """Bag modes for flat ``indices`` cut into samples by ``row_splits``.
 
@@ -142,7 +187,6 @@ def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weigh
     """
     cols = np.asarray(indices).ravel()
     row_splits = np.asarray(row_splits, dtype=np.int64)
-    n = row_splits.shape[0] - 1
     w = None if weights is None or output_mode != "count" else np.asarray(weights).ravel()
     keep = cols >= 0
     if not keep.all():
@@ -154,11 +198,9 @@ def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weigh
     index_dtype = np.int32 if max(depth, cols.shape[0]) < 2**31 else np.int64
     # int32 counts keep the temporary small; the output gets ``dtype`` below
     values = np.ones(cols.shape[0], dtype=np.int32) if w is None else w.astype(np.float64)
-    out = sp.csr_matrix(
-        (values, cols.astype(index_dtype, copy=False), row_splits.astype(index_dtype)),
-        shape=(n, depth),
+    out = _summed_csr(
+        values, cols.astype(index_dtype, copy=False), row_splits.astype(index_dtype), depth
     )
-    out.sum_duplicates()
     if output_mode == "multi_hot":
         out.data[:] = 1
     data = out.data.astype(dtype if output_mode != "tf_idf" else np.float32)
