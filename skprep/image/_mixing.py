@@ -201,8 +201,8 @@ class MixUp(_LabelMixing):
     Differences from Keras 3: integer (``uint8``) images are blended in float32 and returned
     rounded and saturated to their dtype, as every skprep colour layer does, so training and
     inference outputs share a dtype (Keras returns float32 in training and the input dtype at
-    inference); label rows are always float32. Keras mixes a single image (rank 3) with
-    garbled broadcasting; skprep treats it as a batch of one (its own partner).
+    inference); label rows are always float32. A single image (rank 3) is a batch of one,
+    its own partner, so it comes back unchanged up to float32 rounding, as in Keras.
     :meth:`fit_resample` is new. Keras's ``seed`` seeds a generator that advances between
     calls; ``random_state`` follows scikit-learn.
 

@@ -5,6 +5,8 @@ import pickle
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer
@@ -64,7 +66,7 @@ def test_cut_mix_matches_keras(case):
 
 @pytest.mark.parametrize("case", _cases("erase_"), ids=case_ids(_cases("erase_")))
 def test_erase_matches_keras(case):
-    if "boxes" not in case:  # the layer-level case, see below
+    if "boxes" not in case:  # the layer-level cases, see below
         return
     x = _nhwc(case["input"], case)
     boxes = np.where(case["apply"][:, None], case["boxes"], 0.0)
@@ -81,6 +83,14 @@ def test_random_erasing_zero_probability_matches_keras():
     out = est.fit_transform(case["input"])
     assert out.dtype == case["output"].dtype == np.float32
     np.testing.assert_array_equal(out, case["output"])
+
+
+def test_random_erasing_scalar_factor_is_the_probability_unlike_keras_3():
+    (case,) = [c for c in FIXTURES if c["name"] == "erase_keras_default_rate"]
+    assert 0.4 < case["erased_fraction"] < 0.6  # Keras 3: probability drawn from U(0, 1)
+    images = np.full((case["n_images"], 8, 8, 1), 100.0, dtype=np.float32)
+    out = RandomErasing(fill_value=0.0, random_state=0).fit_transform(images)
+    assert (out == 0).any(axis=(1, 2, 3)).all()  # documented: factor=1.0 always erases
 
 
 @pytest.mark.parametrize("case", _cases("inference_"), ids=case_ids(_cases("inference_")))
@@ -114,6 +124,24 @@ def test_box_slices_follow_keras_mask_rule():
     for (r0, r1, c0, c1), (rows, cols) in zip(box_slices(boxes, 4, 5), expected):
         np.testing.assert_array_equal(np.arange(r0, r1), rows)
         np.testing.assert_array_equal(np.arange(c0, c1), cols)
+
+
+_coord = st.floats(-3.0, 12.0, allow_nan=False, width=32)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_coord, _coord, _coord, _coord), min_size=1, max_size=4))
+def test_box_slices_equal_the_float32_mask(boxes):
+    h, w = 7, 9
+    boxes = np.array(boxes, dtype=np.float32)
+    grid_y, grid_x = np.meshgrid(
+        np.arange(h, dtype=np.float32), np.arange(w, dtype=np.float32), indexing="ij"
+    )
+    for (x0, y0, x1, y1), (r0, r1, c0, c1) in zip(boxes, box_slices(boxes, h, w)):
+        mask = (grid_x >= x0) & (grid_x < x1) & (grid_y >= y0) & (grid_y < y1)
+        expected = np.zeros((h, w), bool)
+        expected[r0:r1, c0:c1] = True
+        np.testing.assert_array_equal(mask, expected)
 
 
 def test_kernels_do_not_modify_input_and_handle_empty_boxes(images):
