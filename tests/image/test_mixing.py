@@ -200,6 +200,21 @@ def test_mix_up_weights_are_beta_and_partners_a_permutation(alpha, seed):
     np.testing.assert_array_equal(np.sort(params["partner"]), np.arange(20000))
 
 
+@pytest.mark.parametrize("cls", [MixUp, CutMix])
+def test_partners_are_uniform_permutations(cls, seed):
+    rng = np.random.default_rng(seed)
+    est = cls()
+    partners = np.array([est._sample_params(5, 4, 4, rng)["partner"] for _ in range(3000)])
+    counts = np.stack([(partners == j).mean(axis=0) for j in range(5)])  # P(partner[i] = j)
+    np.testing.assert_allclose(counts, 0.2, atol=0.035)
+    assert all(len(set(row)) == 5 for row in partners)
+
+
+def test_mix_up_weights_independent_across_images(seed):
+    lam = MixUp(1.0)._sample_params(20000, 4, 4, check_random_state(seed))["lam"]
+    assert abs(np.corrcoef(lam[:-1], lam[1:])[0, 1]) < 0.03
+
+
 def test_mix_up_fit_resample_mixes_labels_like_images(images, seed):
     n = images.shape[0]
     est = MixUp(alpha=1.0, random_state=seed)
