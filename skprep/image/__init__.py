@@ -6,6 +6,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomTranslation, RandomZoom
+from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
@@ -14,6 +15,10 @@ from ._resizing import CenterCrop, Resizing
 
 __all__ = [
     "CenterCrop",
+    "CutMix",
+    "MixUp",
+    "MixingSampler",
+    "RandomErasing",
     "Flatten",
     "RandomBrightness",
     "RandomContrast",

@@ -10,12 +10,17 @@ from ._affine import affine_transform
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._flip import flip
+from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
 from ._resize import resize
 
 __all__ = [
     "adjust_brightness",
     "affine_transform",
+    "box_slices",
+    "cut_mix",
+    "erase",
+    "mix_up",
     "adjust_contrast",
     "center_crop",
     "crop",
