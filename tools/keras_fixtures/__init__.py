@@ -7,3 +7,4 @@ any fitted state, e.g. ``vocabulary``). ``tools/make_keras_fixtures.py`` writes 
 """
 
 FAMILIES = ("numeric", "lookup", "text", "hashing", "discretization", "image", "image_geometry")
+FAMILIES += ("image_hsv",)  # RandomSaturation / RandomHue / RandomColorDegeneration / Jitter

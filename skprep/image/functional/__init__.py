@@ -2,7 +2,8 @@
 
 Each kernel is the single home of its logic; the image estimators validate and delegate here.
 Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, center_crop),
-``_pad``, ``_flip``, ``_color`` (contrast, brightness) and ``_affine`` (``affine_transform``
+``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
+saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
 with Keras's 8-parameter convention).
 """
 
@@ -10,6 +11,14 @@ from ._affine import affine_transform
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._flip import flip
+from ._hsv import (
+    adjust_hue,
+    adjust_saturation,
+    degenerate_color,
+    hsv_to_rgb,
+    rgb_to_grayscale,
+    rgb_to_hsv,
+)
 from ._pad import pad
 from ._resize import resize
 
@@ -21,5 +30,11 @@ __all__ = [
     "crop",
     "flip",
     "pad",
+    "adjust_hue",
+    "adjust_saturation",
+    "degenerate_color",
+    "hsv_to_rgb",
+    "rgb_to_grayscale",
+    "rgb_to_hsv",
     "resize",
 ]
