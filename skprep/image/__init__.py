@@ -9,6 +9,7 @@ from ._geometry import RandomRotation, RandomTranslation, RandomZoom
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
+from ._random_hsv import RandomColorDegeneration, RandomColorJitter, RandomHue, RandomSaturation
 from ._random_size import RandomHeight, RandomWidth
 from ._resizing import CenterCrop, Resizing
 
@@ -25,4 +26,8 @@ __all__ = [
     "RandomWidth",
     "RandomZoom",
     "Resizing",
+    "RandomColorDegeneration",
+    "RandomColorJitter",
+    "RandomHue",
+    "RandomSaturation",
 ]
