@@ -42,6 +42,16 @@ def saturation_multiplier(f) -> np.ndarray:
     return f / (np.float32(1) - f + _EPSILON)
 
 
+def _check_range(value_range):
+    low, high = check_value_range(value_range)
+    if not low < high:
+        raise ValueError(
+            "The `value_range` argument must span an interval (low < high). "
+            f"Received: value_range={value_range!r}"
+        )
+    return low, high
+
+
 def hue_delta(n_images, lower, upper, rng) -> np.ndarray:
     """Draw Keras RandomHue's shifts: a sign (minus when ``u > 0.5``) times ``U(lower, upper)``,
     halved. Draw order: the ``n`` sign draws, then the ``n`` magnitudes."""
@@ -73,7 +83,7 @@ class _RGBLayer(BaseImageAugmentation):
 
     def _check_params(self):
         self._unit_factor()
-        check_value_range(self.value_range)
+        _check_range(self.value_range)
 
     def _inference(self, images):
         return _inference(images)
@@ -119,7 +129,8 @@ class RandomColorDegeneration(_RGBLayer):
     contradicting its docstring ("a value between 0.0 and the passed float"); skprep draws
     from ``[0, f]`` as documented, and requires factors in ``[0, 1]`` (Keras accepts
     ``[-1, 1]``) and ``lower <= upper`` (Keras sorts silently). Images must have 3 channels
-    (a clear ``ValueError`` otherwise, in training and inference). Keras returns float32 for
+    (a clear ``ValueError`` otherwise, in training and inference; Keras returns 1-channel
+    images unchanged, as their grey is themselves). Keras returns float32 for
     integer images; skprep computes in float32 and returns integer images rounded and
     saturated to their dtype, as its other colour layers do. ``random_state`` follows
     scikit-learn, not Keras's advancing ``seed``.
@@ -411,7 +422,7 @@ class RandomColorJitter(_RGBLayer):
         return self.saturation_factor is not None or self.hue_factor is not None
 
     def _check_params(self):
-        check_value_range(self.value_range)
+        _check_range(self.value_range)
         names = {
             "brightness_delta": "brightness_factor",
             "contrast_factor": "contrast_factor",

@@ -457,7 +457,7 @@ def test_bad_factor(cls, factor, images):
 
 
 @pytest.mark.parametrize("cls", [RandomColorDegeneration, RandomSaturation, RandomHue])
-@pytest.mark.parametrize("value_range", [(0,), 255, (0, "a"), (0, np.inf)])
+@pytest.mark.parametrize("value_range", [(0,), 255, (0, "a"), (0, np.inf), (5, 5)])
 def test_bad_value_range(cls, value_range, images):
     with pytest.raises(ValueError, match="`value_range`"):
         cls(0.5, value_range=value_range).fit(images)
@@ -471,6 +471,7 @@ def test_bad_value_range(cls, value_range, images):
         ({"saturation_factor": -0.3}, "saturation_factor"),
         ({"hue_factor": (0.5, 0.1)}, "hue_factor"),
         ({"value_range": (1,), "hue_factor": 0.1}, "value_range"),
+        ({"value_range": (1, 1), "brightness_factor": 0.1}, "value_range"),
     ],
 )
 def test_jitter_bad_arguments_name_the_parameter(kwargs, name, images):
