@@ -19,6 +19,7 @@ FAMILIES = (
     "image",
     "image_geometry",
     "image_mixing",
+    "image_hsv",
     "streaming",
 )
 

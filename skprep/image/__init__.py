@@ -10,22 +10,27 @@ from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
+from ._random_hsv import RandomColorDegeneration, RandomColorJitter, RandomHue, RandomSaturation
 from ._random_size import RandomHeight, RandomWidth
 from ._resizing import CenterCrop, Resizing
 
 __all__ = [
     "CenterCrop",
     "CutMix",
+    "Flatten",
     "MixUp",
     "MixingSampler",
-    "RandomErasing",
-    "Flatten",
     "RandomBrightness",
+    "RandomColorDegeneration",
+    "RandomColorJitter",
     "RandomContrast",
     "RandomCrop",
+    "RandomErasing",
     "RandomFlip",
     "RandomHeight",
+    "RandomHue",
     "RandomRotation",
+    "RandomSaturation",
     "RandomTranslation",
     "RandomWidth",
     "RandomZoom",

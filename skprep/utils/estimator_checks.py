@@ -47,6 +47,7 @@ _CASE_MODULES = (
     "skprep.image._cases",
     "skprep.image._geometry_cases",
     "skprep.image._mixing_cases",
+    "skprep.image._hsv_cases",
 )
 
 

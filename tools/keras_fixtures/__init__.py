@@ -15,4 +15,5 @@ FAMILIES = (
     "image",
     "image_geometry",
     "image_mixing",
+    "image_hsv",
 )

@@ -2,7 +2,8 @@
 
 Each kernel is the single home of its logic; the image estimators validate and delegate here.
 Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, center_crop),
-``_pad``, ``_flip``, ``_color`` (contrast, brightness) and ``_affine`` (``affine_transform``
+``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
+saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
 with Keras's 8-parameter convention).
 """
 
@@ -10,21 +11,35 @@ from ._affine import affine_transform
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._flip import flip
+from ._hsv import (
+    adjust_hue,
+    adjust_saturation,
+    degenerate_color,
+    hsv_to_rgb,
+    rgb_to_grayscale,
+    rgb_to_hsv,
+)
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
 from ._resize import resize
 
 __all__ = [
     "adjust_brightness",
+    "adjust_contrast",
+    "adjust_hue",
+    "adjust_saturation",
     "affine_transform",
     "box_slices",
-    "cut_mix",
-    "erase",
-    "mix_up",
-    "adjust_contrast",
     "center_crop",
     "crop",
+    "cut_mix",
+    "degenerate_color",
+    "erase",
     "flip",
+    "hsv_to_rgb",
+    "mix_up",
     "pad",
     "resize",
+    "rgb_to_grayscale",
+    "rgb_to_hsv",
 ]
