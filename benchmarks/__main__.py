@@ -18,6 +18,7 @@ FAMILIES = (
     "discretization",
     "image",
     "image_geometry",
+    "audio",
     "streaming",
 )
 

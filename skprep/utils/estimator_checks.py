@@ -46,6 +46,7 @@ _CASE_MODULES = (
     "skprep.hashing._cases",
     "skprep.image._cases",
     "skprep.image._geometry_cases",
+    "skprep.audio._cases",
 )
 
 

@@ -6,4 +6,13 @@ any fitted state, e.g. ``vocabulary``). ``tools/make_keras_fixtures.py`` writes 
 ``tests/fixtures/<family>.json.gz``.
 """
 
-FAMILIES = ("numeric", "lookup", "text", "hashing", "discretization", "image", "image_geometry")
+FAMILIES = (
+    "numeric",
+    "lookup",
+    "text",
+    "hashing",
+    "discretization",
+    "image",
+    "image_geometry",
+    "audio",
+)
