@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
 
 __all__ = ["check_audio"]
 
@@ -11,9 +12,13 @@ def check_audio(X, ranks: tuple[int, ...], *, layer: str, expected: str) -> np.n
     """Validate audio and return it as float32.
 
     Integer and floating inputs are accepted and computed in float32 (Keras's compute
-    dtype). Booleans, strings, objects and complex numbers raise ``TypeError``; another rank,
+    dtype). Booleans, strings, objects, complex numbers and sparse matrices raise ``TypeError``; another rank,
     an empty batch or clip, NaN or infinity raise ``ValueError``.
     """
+    if sp.issparse(X):
+        raise TypeError(
+            f"{layer} does not support sparse input (audio is dense); got a {type(X).__name__}."
+        )
     if hasattr(X, "to_numpy") and not hasattr(X, "__array_function__"):
         X = X.to_numpy()
     X = np.asarray(X)

@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 import pytest
 import scipy.signal
+import scipy.sparse
 from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -319,6 +320,7 @@ def test_pipeline_with_flatten_and_classifier():
         (np.ones((2, 600), dtype=bool), TypeError, "numeric audio"),
         (np.ones((2, 600), dtype=complex), TypeError, "numeric audio"),
         (np.zeros((0, 600)), ValueError, "empty"),
+        (scipy.sparse.csr_matrix(np.ones((2, 600))), TypeError, "does not support sparse"),
         (np.zeros((1, 2, 3, 600)), ValueError, "expects"),
     ],
 )
@@ -405,3 +407,22 @@ def test_stft_power_of_two_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         STFTSpectrogram(frame_length=100, fft_length=128).transform(noise((1, 500)))
+
+
+def test_mel_large_batch_chunks_agree_with_clip_by_clip():
+    # 20 x 16000 samples is above the threshold that splits the batch over the thread pool.
+    x = noise((20, 16000))
+    x[::3] *= 1e-3
+    layer = MelSpectrogram(num_mel_bins=32)
+    whole = layer.transform(x)
+    for i in (0, 7, 19):
+        np.testing.assert_allclose(whole[i], layer.transform(x[i]), rtol=1e-6, atol=1e-5)
+
+
+def test_pandas_and_list_input():
+    pd = pytest.importorskip("pandas")
+    x = noise((3, 3000))
+    layer = MelSpectrogram(512, sequence_stride=256, num_mel_bins=16)
+    expected = layer.transform(x)
+    np.testing.assert_array_equal(layer.transform(pd.DataFrame(x)), expected)
+    np.testing.assert_array_equal(layer.transform(x.tolist()), expected)
