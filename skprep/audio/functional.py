@@ -28,6 +28,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from ..utils._threads import n_cores, run_all
 
 __all__ = [
+    "default_fft_length",
     "frame",
     "get_stft_window",
     "linear_to_mel_weight_matrix",
@@ -395,7 +396,13 @@ def mel_spectrogram(
 
 
 def default_fft_length(frame_length: int) -> int:
-    """The smallest power of two ``>= frame_length`` (STFTSpectrogram's default)."""
+    """The smallest power of two ``>= frame_length`` (STFTSpectrogram's default).
+
+    Examples
+    --------
+    >>> default_fft_length(256), default_fft_length(400)
+    (256, 512)
+    """
     return 2 ** int(math.ceil(math.log2(frame_length)))
 
 
@@ -533,22 +540,30 @@ def stft_spectrogram(
         kernel = kernel[:, :n_freq]
     elif mode == "imag":
         kernel = kernel[:, n_freq:]
+    # Channels-last without expand_dims wants (b, T, c * F'): order the frames (b, T, c, L)
+    # so the result lands in that layout without a transpose of the (larger) output.
+    frames_last = data_format == "channels_last" and not expand_dims
+    if frames_last:
+        frames = frames.transpose(0, 2, 1, 3)
     # Clips are independent: large batches go over the shared pool, one chunk per core.
     n_chunks = min(n_cores(), b) if frames.size >= _MIN_PARALLEL else 1
     chunks = np.array_split(frames, n_chunks) if n_chunks > 1 else [frames]
     parts = run_all(lambda f: _stft_modes(f, kernel, n_freq, mode), [(f,) for f in chunks])
     out = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    if frames_last:  # already (b, T, c, F'): merging the last two axes is free
+        return out.reshape(out.shape[0], out.shape[1], -1)
     return _layout(out, data_format, expand_dims)
 
 
 def _stft_modes(frames, kernel, n_freq, mode):
-    """Frames ``(b, c, T, L)`` -> the ``mode`` output ``(b, c, T, F')``."""
-    b, c, n_frames, frame_length = frames.shape
+    """Frames ``(..., L)`` -> the ``mode`` output ``(..., F')`` (any leading axes)."""
+    lead, frame_length = frames.shape[:-1], frames.shape[-1]
+    rows = frames.reshape(-1, frame_length)  # copies the strided view once
     if frames.size:
-        spec = frames.reshape(b * c * n_frames, frame_length) @ kernel
+        spec = rows @ kernel
     else:
-        spec = np.zeros((b * c * n_frames, kernel.shape[1]), dtype=np.float32)
-    spec = spec.reshape(b, c, n_frames, kernel.shape[1])
+        spec = np.zeros((rows.shape[0], kernel.shape[1]), dtype=np.float32)
+    spec = spec.reshape(*lead, kernel.shape[1])
     if mode in ("real", "imag", "stft"):
         out = spec
     else:
