@@ -2,7 +2,8 @@
 
 __version__ = "0.1.0.dev0"
 
-from . import hashing, image, lookup, numeric, text
+from . import audio, hashing, image, lookup, numeric, text
+from .audio import *  # noqa: F403
 from .hashing import *  # noqa: F403
 from .image import *  # noqa: F403
 from .lookup import *  # noqa: F403
@@ -13,6 +14,7 @@ from .utils.discovery import all_estimators  # noqa: F401  (listed in __all__ be
 __all__ = sorted(
     ["all_estimators"]
     + [name for name in numeric.__all__ if name[0].isupper()]
+    + audio.__all__
     + hashing.__all__
     + image.__all__
     + lookup.__all__

@@ -16,4 +16,5 @@ FAMILIES = (
     "image_geometry",
     "image_mixing",
     "image_hsv",
+    "audio",
 )
