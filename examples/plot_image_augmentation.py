@@ -14,11 +14,16 @@ import numpy as np
 
 from skprep import (
     RandomBrightness,
+    RandomColorDegeneration,
+    RandomColorJitter,
     RandomContrast,
     RandomCrop,
+    RandomErasing,
     RandomFlip,
     RandomHeight,
+    RandomHue,
     RandomRotation,
+    RandomSaturation,
     RandomTranslation,
     RandomWidth,
     RandomZoom,
@@ -56,6 +61,13 @@ layers = {
     "RandomTranslation(0.2, 0.2)": RandomTranslation(0.2, 0.2),
     "RandomRotation(0.1)": RandomRotation(0.1),
     "RandomZoom(0.3)": RandomZoom(0.3),
+    "RandomSaturation(0.8)": RandomSaturation(0.8),
+    "RandomHue(0.3)": RandomHue(0.3),
+    "RandomColorDegeneration(0.9)": RandomColorDegeneration(0.9),
+    "RandomColorJitter(...)": RandomColorJitter(
+        brightness_factor=0.2, contrast_factor=0.3, saturation_factor=(0.3, 0.7), hue_factor=0.1
+    ),
+    "RandomErasing(scale=(0.05, 0.2))": RandomErasing(scale=(0.05, 0.2)),
 }
 n_draws = 5
 grid = {}
@@ -64,7 +76,7 @@ for name, layer in layers.items():
     grid[name] = [layer.fit_transform(photo) for _ in range(n_draws)]
     inference = layer.fit(photo).transform(photo)
     sizes = sorted({draw.shape[:2] for draw in grid[name]})
-    print(f"{name:28s} training sizes {sizes}, inference size {inference.shape[:2]}")
+    print(f"{name:34s} training sizes {sizes}, inference size {inference.shape[:2]}")
 
 # %%
 # Plot the grid (if matplotlib is installed): the original, then five draws per layer.
