@@ -154,6 +154,24 @@ static inline void store64(unsigned char *o, u64 h) {
     for (int b = 0; b < 8; b++) o[b] = (unsigned char)(h >> (8 * b));
 }
 
+/* The UTF-8 bytes of a str (its cached UTF-8, no copy for ASCII) or a bytes object; -1 with
+   an exception set for anything else (TypeError naming the type and index i) or a str
+   without UTF-8 form (UnicodeEncodeError). */
+static int text_of(PyObject *it, Py_ssize_t i, const char **buf, Py_ssize_t *len) {
+    if (it != NULL && PyUnicode_Check(it)) {
+        *buf = PyUnicode_AsUTF8AndSize(it, len);
+        return *buf == NULL ? -1 : 0;
+    }
+    if (it != NULL && PyBytes_Check(it)) {
+        *buf = PyBytes_AS_STRING(it);
+        *len = PyBytes_GET_SIZE(it);
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError, "Expected str or bytes elements; got %.200s at index %zd.",
+                 it == NULL ? "NULL" : Py_TYPE(it)->tp_name, i);
+    return -1;
+}
+
 /* items[i] is at (char *)items + i * stride (stride = sizeof(PyObject *) for a list). */
 static PyObject *hash_items(PyObject **items, Py_ssize_t n, Py_ssize_t stride, int kind, u64 k0,
                             u64 k1) {
@@ -164,18 +182,7 @@ static PyObject *hash_items(PyObject **items, Py_ssize_t n, Py_ssize_t stride, i
         PyObject *it = *(PyObject **)((char *)items + i * stride);
         const char *buf;
         Py_ssize_t len;
-        if (it != NULL && PyUnicode_Check(it)) {
-            buf = PyUnicode_AsUTF8AndSize(it, &len);
-            if (buf == NULL) goto fail;
-        } else if (it != NULL && PyBytes_Check(it)) {
-            buf = PyBytes_AS_STRING(it);
-            len = PyBytes_GET_SIZE(it);
-        } else {
-            PyErr_Format(PyExc_TypeError,
-                         "Expected str or bytes elements; got %.200s at index %zd.",
-                         it == NULL ? "NULL" : Py_TYPE(it)->tp_name, i);
-            goto fail;
-        }
+        if (text_of(it, i, &buf, &len) < 0) goto fail;
         store64(o + 8 * i, hash_one((const unsigned char *)buf, (size_t)len, kind, k0, k1));
     }
     return out;
@@ -229,18 +236,7 @@ static PyObject *py_text_spans(PyObject *self, PyObject *args) {
         PyObject *it = *(PyObject **)((char *)addr + i * stride);
         const char *buf;
         Py_ssize_t len;
-        if (it != NULL && PyUnicode_Check(it)) {
-            buf = PyUnicode_AsUTF8AndSize(it, &len);
-            if (buf == NULL) goto fail;
-        } else if (it != NULL && PyBytes_Check(it)) {
-            buf = PyBytes_AS_STRING(it);
-            len = PyBytes_GET_SIZE(it);
-        } else {
-            PyErr_Format(PyExc_TypeError,
-                         "Expected str or bytes elements; got %.200s at index %zd.",
-                         it == NULL ? "NULL" : Py_TYPE(it)->tp_name, i);
-            goto fail;
-        }
+        if (text_of(it, i, &buf, &len) < 0) goto fail;
         o[2 * i] = (u64)(uintptr_t)buf;
         o[2 * i + 1] = (u64)len;
     }
