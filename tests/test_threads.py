@@ -26,30 +26,13 @@ def test_run_all_keeps_order_and_propagates_errors():
         _threads.run_all(boom, [(i,) for i in range(5)])
 
 
-def test_imap_is_ordered_and_bounded(monkeypatch):
-    monkeypatch.setattr(_threads, "n_cores", lambda: 2)
-    started, done = [], []
-    lock = threading.Lock()
-
-    def work(i):
-        with lock:
-            started.append(i)
-            # never more than `ahead` items started beyond those the consumer has taken
-            assert len(started) - len(done) <= 3
-        return i * i
-
-    for i, out in enumerate(_threads.imap(work, range(20), ahead=3)):
-        assert out == i * i
-        with lock:
-            done.append(i)
-    assert sorted(started) == list(range(20))
-
-
 def test_jobs_inside_the_pool_run_serially():
     # A pool job that itself maps over the pool must not wait on a busy pool.
     def inner(i):
         outer = threading.current_thread().name
-        rows = list(_threads.imap(lambda j: (i, j, threading.current_thread().name), range(3)))
+        rows = _threads.run_all(
+            lambda j: (i, j, threading.current_thread().name), [(0,), (1,), (2,)]
+        )
         return outer, rows
 
     results = _threads.run_all(inner, [(i,) for i in range(2 * _threads.n_cores())])

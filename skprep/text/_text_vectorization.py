@@ -21,7 +21,6 @@ from ..lookup._vocabulary import (
 )
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
-from ..utils._threads import imap
 from ..utils.encoding import encode_indices
 from . import functional as F
 
@@ -51,16 +50,13 @@ def _chunks(arr: pa.Array, chunk_bytes: int | None = None):
 def _encode_slices(texts: pa.Array, tokenize):
     """Yield ``(n_texts, row offsets, token codes)`` for each slice of ``texts``, in order.
 
-    Slices are tokenized on the shared thread pool (pyarrow's kernels release the GIL), a
-    few slices ahead of the consumer.
+    One slice at a time, in the calling thread: tokenizing slices ahead on the thread pool
+    was ~10% faster but held two more slices' tokens at once, above the memory budget of
+    the text benchmark (``doc/design.md``, "Text").
     """
-
-    def encode(bounds):
-        start, stop = bounds
+    for start, stop in _chunks(texts):
         rows, values = F.token_parts(tokenize(texts.slice(start, stop - start)))
-        return stop - start, rows, encode_tokens(values, "string")
-
-    yield from imap(encode, _chunks(texts))
+        yield stop - start, rows, encode_tokens(values, "string")
 
 
 class _TextBatch:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["imap", "n_cores", "pool", "run_all"]
+__all__ = ["n_cores", "pool", "run_all"]
 
 #: At most this many worker threads, however many cores the machine has.
 MAX_THREADS = 8
@@ -58,27 +57,6 @@ def run_all(fn, args_list) -> list:
     futures = [pool().submit(fn, *args) for args in args_list[1:]]
     first = fn(*args_list[0])
     return [first, *(f.result() for f in futures)]
-
-
-def imap(fn, items, ahead: int | None = None):
-    """Yield ``fn(item)`` for each item, in order, computed on the pool.
-
-    At most ``ahead`` (default: the number of cores) results are in flight or waiting, so a
-    stream of large items is not all held at once. Runs in the calling thread on one core or
-    inside a pool job.
-    """
-    if _serial():
-        for item in items:
-            yield fn(item)
-        return
-    ahead = ahead or n_cores()
-    pending = deque()
-    for item in items:
-        pending.append(pool().submit(fn, item))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _forget_pool_after_fork() -> None:
