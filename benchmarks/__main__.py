@@ -20,6 +20,7 @@ FAMILIES = (
     "image_geometry",
     "image_mixing",
     "image_hsv",
+    "image_pointwise",
     "audio",
     "streaming",
 )

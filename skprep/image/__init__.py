@@ -7,6 +7,7 @@ from . import functional  # noqa: F401  (public submodule: skprep.image.function
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
+from ._pointwise import AutoContrast, RandomInvert, RandomPosterization, Solarization
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
@@ -15,6 +16,7 @@ from ._random_size import RandomHeight, RandomWidth
 from ._resizing import CenterCrop, Resizing
 
 __all__ = [
+    "AutoContrast",
     "CenterCrop",
     "CutMix",
     "Flatten",
@@ -29,10 +31,13 @@ __all__ = [
     "RandomFlip",
     "RandomHeight",
     "RandomHue",
+    "RandomInvert",
+    "RandomPosterization",
     "RandomRotation",
     "RandomSaturation",
     "RandomTranslation",
     "RandomWidth",
     "RandomZoom",
     "Resizing",
+    "Solarization",
 ]

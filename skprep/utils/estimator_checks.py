@@ -48,6 +48,7 @@ _CASE_MODULES = (
     "skprep.image._geometry_cases",
     "skprep.image._mixing_cases",
     "skprep.image._hsv_cases",
+    "skprep.image._pointwise_cases",
     "skprep.audio._cases",
 )
 

@@ -16,5 +16,6 @@ FAMILIES = (
     "image_geometry",
     "image_mixing",
     "image_hsv",
+    "image_pointwise",
     "audio",
 )

@@ -21,6 +21,7 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
+from ._pointwise import auto_contrast, invert, posterize, solarize
 from ._resize import resize
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "adjust_hue",
     "adjust_saturation",
     "affine_transform",
+    "auto_contrast",
     "box_slices",
     "center_crop",
     "crop",
@@ -37,9 +39,12 @@ __all__ = [
     "erase",
     "flip",
     "hsv_to_rgb",
+    "invert",
     "mix_up",
     "pad",
+    "posterize",
     "resize",
     "rgb_to_grayscale",
     "rgb_to_hsv",
+    "solarize",
 ]

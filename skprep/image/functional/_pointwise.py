@@ -1,0 +1,184 @@
+"""Pointwise colour kernels: invert, solarize, posterize, auto_contrast.
+
+Each works on an NHWC float batch with explicit per-image parameters (no randomness) and
+Keras's arithmetic: the images are mapped from ``value_range`` to the 0-255 scale, changed
+there, and mapped back (Keras's ``_transform_value_range``), all in float32.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._parallel import map_batch
+
+__all__ = ["auto_contrast", "invert", "posterize", "solarize"]
+
+_F32 = np.float32
+
+
+def _batch(images, name="images") -> np.ndarray:
+    images = np.asarray(images)
+    if images.ndim != 4:
+        raise ValueError(
+            f"`{name}` must be a batch (n, height, width, channels); got {images.shape}."
+        )
+    if images.dtype.kind not in "biuf":
+        raise TypeError(f"`{name}` must be numeric; got dtype {images.dtype}.")
+    return images.astype(_F32, copy=False)
+
+
+def _per_image(values, n: int, name: str, dtype=_F32) -> np.ndarray:
+    values = np.asarray(values, dtype=dtype)
+    if values.ndim == 0:
+        values = np.full(n, values, dtype=dtype)
+    if values.shape != (n,):
+        raise ValueError(f"`{name}` must hold one value per image ({n}); got shape {values.shape}.")
+    return values.reshape(n, 1, 1, 1)
+
+
+def _range(value_range) -> tuple:
+    low, high = (float(v) for v in value_range)
+    if not low < high:
+        raise ValueError(f"value_range must satisfy low < high; got {value_range!r}.")
+    return _F32(low), _F32(high)
+
+
+def _to_255(x: np.ndarray, low, high) -> np.ndarray:
+    if low == 0 and high == 255:
+        return x
+    return (x - low) / (high - low) * _F32(255)
+
+
+def _from_255(x: np.ndarray, low, high) -> np.ndarray:
+    if low == 0 and high == 255:
+        return x
+    return x / _F32(255) * (high - low) + low
+
+
+def invert(images, apply, value_range=(0, 255)) -> np.ndarray:
+    """Invert the images where ``apply`` is true: ``low + high - x``.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    apply : bool or array of bool, shape (n,)
+        Which images to invert.
+    value_range : (float, float), default=(0, 255)
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> invert(np.array([[[[0.0, 100.0]]], [[[0.0, 100.0]]]]), [True, False])[:, 0, 0]
+    array([[255., 155.],
+           [  0., 100.]], dtype=float32)
+    """
+    x = _batch(images)
+    low, high = _range(value_range)
+    mask = _per_image(apply, x.shape[0], "apply", dtype=bool)
+    return np.where(mask, (low + high) - x, x).astype(_F32, copy=False)
+
+
+def solarize(images, addition, threshold, value_range=(0, 255)) -> np.ndarray:
+    """Keras ``Solarization``: on the 0-255 scale ``y = clip(x + addition, 0, 255)``, then
+    ``y`` where ``y < threshold`` else ``255 - y``.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    addition, threshold : float or array of float, shape (n,)
+        Per image, on the 0-255 scale.
+    value_range : (float, float), default=(0, 255)
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> solarize(np.array([[[[10.0, 100.0, 200.0]]]]), 0.0, 128.0)[0, 0, 0]
+    array([ 10., 100.,  55.], dtype=float32)
+    """
+    x = _batch(images)
+    low, high = _range(value_range)
+    n = x.shape[0]
+    y = np.clip(_to_255(x, low, high) + _per_image(addition, n, "addition"), 0, 255)
+    y = np.where(y < _per_image(threshold, n, "threshold"), y, _F32(255) - y)
+    return _from_255(y.astype(_F32, copy=False), low, high)
+
+
+def posterize(images, bits, value_range=(0, 255)) -> np.ndarray:
+    """Keep the ``bits`` high bits of each 8-bit channel value (Keras ``RandomPosterization``).
+
+    The 0-255 values are truncated to uint8 and ``(v >> (8 - bits)) << (8 - bits)``.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    bits : int or array of int in [1, 8], shape (n,)
+    value_range : (float, float), default=(0, 255)
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> posterize(np.array([[[[63.0, 64.0, 200.0]]]]), 2)[0, 0, 0]
+    array([  0.,  64., 192.], dtype=float32)
+    """
+    x = _batch(images)
+    low, high = _range(value_range)
+    b = _per_image(bits, x.shape[0], "bits", dtype=np.int64)
+    if ((b < 1) | (b > 8)).any():
+        raise ValueError(f"bits must be in [1, 8]; got {np.unique(b).tolist()}.")
+    v = np.clip(_to_255(x, low, high), 0, 255).astype(np.uint8)
+    shift = (8 - b).astype(np.uint8)
+    v = np.left_shift(np.right_shift(v, shift), shift)
+    return _from_255(v.astype(_F32), low, high)
+
+
+def auto_contrast(images, value_range=(0, 255)) -> np.ndarray:
+    """Stretch each image's channels to the full range (Keras ``AutoContrast``).
+
+    Per image and channel, on the 0-255 scale: ``(x - min) * 255 / (max - min)``, clipped;
+    a flat channel (``max == min``) keeps its input values.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    value_range : (float, float), default=(0, 255)
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> auto_contrast(np.array([[[[50.0], [100.0]], [[150.0], [150.0]]]]))[0, :, :, 0]
+    array([[  0. , 127.5],
+           [255. , 255. ]], dtype=float32)
+    """
+    original = _batch(images)
+    low, high = _range(value_range)
+    return map_batch(lambda chunk: _auto_contrast(chunk, low, high), original)
+
+
+def _auto_contrast(original, low, high):
+    x = _to_255(original, low, high)
+    lo = x.min(axis=(1, 2), keepdims=True)
+    span = x.max(axis=(1, 2), keepdims=True) - lo
+    keep = ~(span > 0)  # flat channels, and channels with NaN (Keras: NaN results -> input)
+    out = np.subtract(x, lo, dtype=_F32)
+    out *= _F32(255) / np.where(keep, _F32(1), span)
+    np.clip(out, 0, 255, out=out)
+    out = _from_255(out, low, high)
+    if keep.any():
+        np.copyto(out, original, where=np.broadcast_to(keep, out.shape))
+    return out

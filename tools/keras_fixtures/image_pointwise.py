@@ -1,0 +1,84 @@
+"""Keras cases for the pointwise colour layers: RandomInvert, Solarization,
+RandomPosterization (``transform_images`` with a transformation built here, one value per
+image, so skprep's kernels can be called with the same numbers) and AutoContrast
+(deterministic: ``layer(images)``)."""
+
+import numpy as np
+
+VALUE_RANGES = ((0, 255), (0, 1))
+
+
+def _inputs(rng, scale):
+    flat = np.full((1, 4, 5, 3), 0.4 * scale, np.float32)
+    flat[..., 0] = np.linspace(0.1, 0.9, 20).reshape(4, 5) * scale  # one flat, one ramp
+    zeros = np.zeros((1, 4, 5, 3), np.float32)
+    return [
+        ("random_3x7x5", rng.uniform(0, scale, (3, 7, 5, 3)).astype(np.float32)),
+        ("narrow_2x6x9", rng.uniform(0.3 * scale, 0.6 * scale, (2, 6, 9, 1)).astype(np.float32)),
+        ("flat_and_zero", np.concatenate([flat, zeros])),
+    ]
+
+
+def _case(layer, kwargs, x, out, params=None):
+    return {
+        "name": f"{layer}_{len(x)}x{x.shape[1]}x{x.shape[2]}x{x.shape[3]}_{kwargs}",
+        "layer": layer,
+        "kwargs": kwargs,
+        "params": params or {},
+        "input": x,
+        "output": np.asarray(out),
+    }
+
+
+def generate():
+    import keras
+    import tensorflow as tf
+
+    rng = np.random.RandomState(7)
+    cases = []
+    for value_range in VALUE_RANGES:
+        scale = float(value_range[1])
+        kw = {"value_range": list(value_range)}
+        for _, x in _inputs(rng, scale):
+            n = x.shape[0]
+            layer = keras.layers.AutoContrast(value_range=value_range)
+            cases.append(_case("AutoContrast", kw, x, layer(x)))
+
+            apply = (np.arange(n) % 2 == 0).tolist()
+            layer = keras.layers.RandomInvert(value_range=value_range)
+            out = layer.transform_images(tf.constant(x), {"apply_inversion": tf.constant(apply)})
+            cases.append(_case("RandomInvert", kw, x, out, {"apply": apply}))
+
+            additions = rng.uniform(0, 80, n).astype(np.float32)
+            thresholds = rng.uniform(60, 255, n).astype(np.float32)
+            layer = keras.layers.Solarization(value_range=value_range)
+            t = {
+                "additions": tf.constant(additions.reshape(n, 1, 1, 1)),
+                "thresholds": tf.constant(thresholds.reshape(n, 1, 1, 1)),
+            }
+            out = layer.transform_images(tf.constant(x), t)
+            p = {"addition": additions.tolist(), "threshold": thresholds.tolist()}
+            cases.append(_case("Solarization", kw, x, out, p))
+
+            bits = rng.randint(1, 9, n).astype(np.uint8)
+            layer = keras.layers.RandomPosterization(factor=(1, 8), value_range=value_range)
+            out = layer.transform_images(tf.constant(x), {"shift_factor": tf.constant(8 - bits)})
+            cases.append(_case("RandomPosterization", kw, x, out, {"bits": bits.tolist()}))
+    # uint8 input to the layer calls (AutoContrast returns float32 in Keras 3)
+    x = rng.randint(20, 200, (2, 5, 6, 3)).astype(np.uint8)
+    layer = keras.layers.AutoContrast()
+    cases.append(_case("AutoContrast", {"value_range": [0, 255]}, x, layer(x)))
+    # Solarization with factors that fix Keras's draws: addition U(0, 0), threshold U(0, 255*0.5)
+    # is not fixed, so only zero-width scalar ranges are used: addition 0, threshold 0 -> 255 - y.
+    x = rng.uniform(0, 255, (2, 4, 4, 3)).astype(np.float32)
+    layer = keras.layers.Solarization(addition_factor=0.0, threshold_factor=0.0)
+    cases.append(
+        _case(
+            "Solarization",
+            {"value_range": [0, 255], "layer_call": True},
+            x,
+            layer(x, training=True),
+            {"addition": [0.0, 0.0], "threshold": [0.0, 0.0]},
+        )
+    )
+    return cases
