@@ -1,16 +1,23 @@
-"""RandomInvert / Solarization / RandomPosterization ``fit_transform`` and AutoContrast
+"""RandomInvert / Solarization / RandomPosterization / RandomGrayscale ``fit_transform`` and AutoContrast
 ``transform`` vs Keras (training=True), on 64 float32 images of 224 x 224 x 3 in (0, 255)."""
 
 import numpy as np
 
 from benchmarks._harness import Benchmark, keras_or_none
-from skprep.image import AutoContrast, RandomInvert, RandomPosterization, Solarization
+from skprep.image import (
+    AutoContrast,
+    RandomGrayscale,
+    RandomInvert,
+    RandomPosterization,
+    Solarization,
+)
 
 LAYERS = [
     ("RandomInvert", RandomInvert, {"factor": (0.0, 1.0)}),
     ("Solarization", Solarization, {"addition_factor": 0.2, "threshold_factor": (0.4, 0.8)}),
     ("RandomPosterization", RandomPosterization, {"factor": (1, 8)}),
     ("AutoContrast", AutoContrast, {}),
+    ("RandomGrayscale", RandomGrayscale, {"factor": 0.5}),
 ]
 
 

@@ -7,7 +7,13 @@ from . import functional  # noqa: F401  (public submodule: skprep.image.function
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
-from ._pointwise import AutoContrast, RandomInvert, RandomPosterization, Solarization
+from ._pointwise import (
+    AutoContrast,
+    RandomGrayscale,
+    RandomInvert,
+    RandomPosterization,
+    Solarization,
+)
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
@@ -29,6 +35,7 @@ __all__ = [
     "RandomCrop",
     "RandomErasing",
     "RandomFlip",
+    "RandomGrayscale",
     "RandomHeight",
     "RandomHue",
     "RandomInvert",

@@ -3,10 +3,11 @@ on the kernels of ``skprep.image.functional._pointwise``."""
 
 from __future__ import annotations
 
-from numbers import Integral
+from numbers import Integral, Real
 
 import numpy as np
 
+from ..utils._sklearn_compat import Interval
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
@@ -16,9 +17,15 @@ from ._base import (
     parse_factor,
 )
 from ._random_color import _inference, _keep_dtype
-from .functional import auto_contrast, invert, posterize, solarize
+from .functional import auto_contrast, invert, posterize, rgb_to_grayscale, solarize
 
-__all__ = ["AutoContrast", "RandomInvert", "RandomPosterization", "Solarization"]
+__all__ = [
+    "AutoContrast",
+    "RandomGrayscale",
+    "RandomInvert",
+    "RandomPosterization",
+    "Solarization",
+]
 
 _CONSTRAINTS = {
     **BaseImageAugmentation._image_constraints,
@@ -305,6 +312,81 @@ class RandomPosterization(BaseImageAugmentation):
         return _inference(images)
 
 
+class RandomGrayscale(BaseImageAugmentation):
+    """Randomly turn images to greyscale (Keras ``RandomGrayscale``).
+
+    Each RGB image is replaced, with probability ``factor``, by its luma
+    ``0.2989 R + 0.5870 G + 0.1140 B`` repeated on the three channels (the output keeps 3
+    channels). Single-channel images are returned unchanged.
+
+    {training_only}
+
+    Parameters
+    ----------
+    factor : float, default=0.5
+        Probability in ``[0, 1]`` of converting an image.
+    random_state : int, RandomState instance, Generator or None, default=None
+        An int gives the same draws on every ``fit_transform`` call; a ``RandomState`` or
+        ``Generator`` advances between calls; None draws fresh entropy.
+    data_format : {{"channels_last", "channels_first"}} or None, default=None
+        Layout of the images; None is "channels_last".
+
+    Attributes
+    ----------
+    fitted_ : bool
+        Set by ``fit``.
+
+    See Also
+    --------
+    skprep.image.functional.rgb_to_grayscale : The luma kernel (TF's weights).
+
+    Notes
+    -----
+    As in Keras, integer images keep their dtype and the luma is truncated toward zero (TF's
+    cast), and images need 1 or 3 channels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomGrayscale
+    >>> images = np.array([[[[100.0, 50.0, 0.0]]]], dtype=np.float32)
+    >>> RandomGrayscale(1.0).fit_transform(images)[0, 0, 0]
+    array([59.24, 59.24, 59.24], dtype=float32)
+    """
+
+    _parameter_constraints = {
+        **BaseImageAugmentation._image_constraints,
+        "factor": [Interval(Real, 0, 1, closed="both")],
+        "random_state": RANDOM_STATE_CONSTRAINT,
+    }
+
+    def __init__(self, factor=0.5, *, random_state=None, data_format=None):
+        self.factor = factor
+        self.random_state = random_state
+        self.data_format = data_format
+
+    def _sample_params(self, n_images, height, width, rng):
+        return {"apply": rng.uniform(size=n_images) < self.factor}
+
+    def _apply(self, images, params):
+        channels = images.shape[-1]
+        if channels not in (1, 3):
+            raise ValueError(
+                f"RandomGrayscale expects 1 (greyscale) or 3 (RGB) channels; got {channels}."
+            )
+        if channels == 1:
+            return _inference(images)
+        gray = rgb_to_grayscale(images)
+        if images.dtype.kind != "f":
+            info = np.iinfo(images.dtype)
+            gray = np.clip(np.trunc(gray), info.min, info.max).astype(images.dtype)
+        apply = params["apply"].reshape(-1, 1, 1, 1)
+        return np.where(apply, gray, images).astype(gray.dtype, copy=False)
+
+    def _inference(self, images):
+        return _inference(images)
+
+
 class AutoContrast(BaseImageTransformer):
     """Stretch each image's channels to the full value range (Keras ``AutoContrast``).
 
@@ -355,6 +437,6 @@ class AutoContrast(BaseImageTransformer):
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 
-for _cls in (RandomInvert, Solarization, RandomPosterization):
+for _cls in (RandomInvert, Solarization, RandomPosterization, RandomGrayscale):
     _cls.__doc__ = _cls.__doc__.format(training_only=_TRAINING_ONLY)
 del _cls

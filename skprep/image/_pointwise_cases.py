@@ -4,7 +4,13 @@ image layers take 4-D batches, which scikit-learn's 2-D checks cannot feed)."""
 import numpy as np
 
 from ..utils.estimator_checks import Case
-from ._pointwise import AutoContrast, RandomInvert, RandomPosterization, Solarization
+from ._pointwise import (
+    AutoContrast,
+    RandomGrayscale,
+    RandomInvert,
+    RandomPosterization,
+    Solarization,
+)
 
 
 def _images():
@@ -30,6 +36,12 @@ CASES = [
     ),
     Case(lambda: RandomPosterization(4), _images, sklearn=False),
     Case(lambda: RandomPosterization((2, 6), value_range=(0, 1)), _unit_images, sklearn=False),
+    Case(lambda: RandomGrayscale(), _images, sklearn=False),
+    Case(
+        lambda: RandomGrayscale(0.8, data_format="channels_first"),
+        _uint8_channels_first,
+        sklearn=False,
+    ),
     Case(lambda: AutoContrast(), _images, sklearn=False),
     Case(lambda: AutoContrast(data_format="channels_first"), _uint8_channels_first, sklearn=False),
 ]

@@ -4,13 +4,21 @@ tests/fixtures/image_pointwise.json.gz), draws, dtypes, layouts and bad input.""
 import numpy as np
 import pytest
 
-from skprep import AutoContrast, RandomInvert, RandomPosterization, Solarization
+from skprep import (
+    AutoContrast,
+    RandomGrayscale,
+    RandomInvert,
+    RandomPosterization,
+    Solarization,
+)
 from skprep.image._base import cast_back
 from skprep.image.functional import auto_contrast, invert, posterize, solarize
 from tests._fixtures import case_ids, load_cases
 
 CASES = load_cases("image_pointwise")
-KERNEL_CASES = [c for c in CASES if not c["kwargs"].get("layer_call")]
+KERNEL_CASES = [
+    c for c in CASES if not c["kwargs"].get("layer_call") and c["layer"] != "RandomGrayscale"
+]
 
 
 def _kernel(case):
@@ -171,3 +179,36 @@ def test_bad_input():
         posterize(_images(1), 0)
     with pytest.raises(TypeError):
         AutoContrast().transform(np.array([[[["a"]]]]))
+
+
+# -- RandomGrayscale ---------------------------------------------------------------------------
+
+GRAY_CASES = [c for c in CASES if c["layer"] == "RandomGrayscale"]
+
+
+@pytest.mark.parametrize("case", GRAY_CASES, ids=case_ids(GRAY_CASES))
+def test_grayscale_matches_keras(case):
+    est = RandomGrayscale()
+    out = est._apply(case["input"], {"apply": np.array(case["params"]["apply"])})
+    assert out.dtype == case["output"].dtype and out.shape == case["output"].shape
+    np.testing.assert_allclose(out, case["output"], rtol=1e-6, atol=1e-4)
+
+
+@pytest.mark.parametrize(("factor", "low", "high"), [(1.0, 400, 400), (0.0, 0, 0), (0.5, 160, 240)])
+def test_grayscale_probability(factor, low, high):
+    X = _images()
+    out = RandomGrayscale(factor, random_state=0).fit_transform(X)
+    gray = np.all(out == out[..., :1], axis=(1, 2, 3))
+    assert np.all(gray | np.all(out == X, axis=(1, 2, 3)))
+    assert low <= gray.sum() <= high
+    np.testing.assert_array_equal(RandomGrayscale(1.0).fit(X).transform(X), X)
+
+
+def test_grayscale_channels():
+    X = _images(4)[..., :2]
+    with pytest.raises(ValueError, match="channels"):
+        RandomGrayscale(1.0).fit_transform(X)
+    one = _images(4)[..., :1]
+    np.testing.assert_array_equal(RandomGrayscale(1.0).fit_transform(one), one)
+    with pytest.raises(ValueError, match="factor"):
+        RandomGrayscale(1.5).fit_transform(_images(2))

@@ -1,5 +1,5 @@
 """Keras cases for the pointwise colour layers: RandomInvert, Solarization,
-RandomPosterization (``transform_images`` with a transformation built here, one value per
+RandomPosterization, RandomGrayscale (``transform_images`` with a transformation built here, one value per
 image, so skprep's kernels can be called with the same numbers) and AutoContrast
 (deterministic: ``layer(images)``)."""
 
@@ -64,6 +64,17 @@ def generate():
             layer = keras.layers.RandomPosterization(factor=(1, 8), value_range=value_range)
             out = layer.transform_images(tf.constant(x), {"shift_factor": tf.constant(8 - bits)})
             cases.append(_case("RandomPosterization", kw, x, out, {"bits": bits.tolist()}))
+    # RandomGrayscale: transform_images with explicit decisions; RGB and 1-channel, uint8
+    for x in (
+        rng.uniform(0, 255, (3, 5, 7, 3)).astype(np.float32),
+        rng.randint(0, 256, (2, 4, 6, 3)).astype(np.uint8),
+        rng.uniform(0, 1, (2, 3, 4, 1)).astype(np.float32),
+    ):
+        apply = (np.arange(len(x)) % 2 == 0).tolist()
+        layer = keras.layers.RandomGrayscale()
+        t = tf.constant(np.array(apply).reshape(-1, 1, 1, 1))
+        out = layer.transform_images(tf.constant(x), t)
+        cases.append(_case("RandomGrayscale", {"value_range": [0, 255]}, x, out, {"apply": apply}))
     # uint8 input to the layer calls (AutoContrast returns float32 in Keras 3)
     x = rng.randint(20, 200, (2, 5, 6, 3)).astype(np.uint8)
     layer = keras.layers.AutoContrast()
