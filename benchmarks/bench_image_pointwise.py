@@ -6,6 +6,7 @@ import numpy as np
 from benchmarks._harness import Benchmark, keras_or_none
 from skprep.image import (
     AutoContrast,
+    Equalization,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -17,6 +18,7 @@ LAYERS = [
     ("Solarization", Solarization, {"addition_factor": 0.2, "threshold_factor": (0.4, 0.8)}),
     ("RandomPosterization", RandomPosterization, {"factor": (1, 8)}),
     ("AutoContrast", AutoContrast, {}),
+    ("Equalization", Equalization, {}),
     ("RandomGrayscale", RandomGrayscale, {"factor": 0.5}),
 ]
 
@@ -26,13 +28,13 @@ def _images():
 
 
 def _keras_layer(keras, name, kwargs):
-    seeded = {} if name == "AutoContrast" else {"seed": 0}
+    seeded = {} if name in ("AutoContrast", "Equalization") else {"seed": 0}
     layer = getattr(keras.layers, name)(**kwargs, **seeded)
     return lambda X: np.asarray(layer(X, training=True))
 
 
 def _skprep_layer(cls, kwargs):
-    if cls is AutoContrast:
+    if cls in (AutoContrast, Equalization):
         return cls(**kwargs).transform
     return cls(**kwargs, random_state=np.random.RandomState(0)).fit_transform
 

@@ -9,6 +9,7 @@ from ._geometry import RandomRotation, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
 from ._pointwise import (
     AutoContrast,
+    Equalization,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -25,6 +26,7 @@ __all__ = [
     "AutoContrast",
     "CenterCrop",
     "CutMix",
+    "Equalization",
     "Flatten",
     "MixUp",
     "MixingSampler",

@@ -17,10 +17,11 @@ from ._base import (
     parse_factor,
 )
 from ._random_color import _inference, _keep_dtype
-from .functional import auto_contrast, invert, posterize, rgb_to_grayscale, solarize
+from .functional import auto_contrast, equalize, invert, posterize, rgb_to_grayscale, solarize
 
 __all__ = [
     "AutoContrast",
+    "Equalization",
     "RandomGrayscale",
     "RandomInvert",
     "RandomPosterization",
@@ -434,6 +435,65 @@ class AutoContrast(BaseImageTransformer):
 
     def _transform_images(self, images):
         out = auto_contrast(images, _value_range(self.value_range))
+        return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
+
+
+class Equalization(BaseImageTransformer):
+    """Histogram-equalise each image's channels (Keras ``Equalization``).
+
+    Per image and channel, on the 0-255 scale: a ``bins``-bin histogram, its cumulative
+    distribution as a lookup table, values mapped through it (Keras's exact rounding and
+    indexing, see :func:`skprep.image.functional.equalize`); a channel with at most one
+    non-empty bin is unchanged. Deterministic: training and inference agree, and
+    ``transform`` works without ``fit``.
+
+    Parameters
+    ----------
+    value_range : (float, float), default=(0, 255)
+        Range of the pixel values, and of the output.
+    bins : int, default=256
+        Number of histogram bins (>= 2).
+    data_format : {"channels_last", "channels_first"} or None, default=None
+        Layout of the images; None is "channels_last".
+
+    See Also
+    --------
+    skprep.image.functional.equalize : The kernel.
+
+    Notes
+    -----
+    Differences from Keras 3: Keras pools each channel's histogram over the whole batch, so
+    an image's output depends on the other images it is batched with; skprep equalises each
+    image on its own (the two agree on one-image batches, which is how the parity fixtures
+    pin Keras's arithmetic). Keras 3 returns inference input unchanged although it documents
+    that "at inference time, the equalization is consistently applied"; skprep applies it in
+    both. Integer images keep their dtype (rounded, saturated); Keras returns float32.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import Equalization
+    >>> Equalization().transform(np.array([0.0, 0.0, 100.0, 200.0]).reshape(1, 2, 2, 1))[0, ..., 0]
+    array([[  0.,   0.],
+           [128., 255.]], dtype=float32)
+    """
+
+    _parameter_constraints = {
+        **BaseImageTransformer._image_constraints,
+        "value_range": "no_validation",  # checked by check_value_range
+        "bins": [Interval(Integral, 2, None, closed="left")],
+    }
+
+    def __init__(self, value_range=(0, 255), bins=256, *, data_format=None):
+        self.value_range = value_range
+        self.bins = bins
+        self.data_format = data_format
+
+    def _check_params(self):
+        _value_range(self.value_range)
+
+    def _transform_images(self, images):
+        out = equalize(images, _value_range(self.value_range), int(self.bins))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 

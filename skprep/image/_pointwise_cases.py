@@ -6,6 +6,7 @@ import numpy as np
 from ..utils.estimator_checks import Case
 from ._pointwise import (
     AutoContrast,
+    Equalization,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -43,5 +44,8 @@ CASES = [
         sklearn=False,
     ),
     Case(lambda: AutoContrast(), _images, sklearn=False),
+    Case(lambda: Equalization(), _images, sklearn=False),
+    Case(lambda: Equalization((0, 1), bins=64), _unit_images, sklearn=False),
+    Case(lambda: Equalization(data_format="channels_first"), _uint8_channels_first, sklearn=False),
     Case(lambda: AutoContrast(data_format="channels_first"), _uint8_channels_first, sklearn=False),
 ]

@@ -6,18 +6,21 @@ import pytest
 
 from skprep import (
     AutoContrast,
+    Equalization,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
     Solarization,
 )
 from skprep.image._base import cast_back
-from skprep.image.functional import auto_contrast, invert, posterize, solarize
+from skprep.image.functional import auto_contrast, equalize, invert, posterize, solarize
 from tests._fixtures import case_ids, load_cases
 
 CASES = load_cases("image_pointwise")
 KERNEL_CASES = [
-    c for c in CASES if not c["kwargs"].get("layer_call") and c["layer"] != "RandomGrayscale"
+    c
+    for c in CASES
+    if not c["kwargs"].get("layer_call") and c["layer"] not in ("RandomGrayscale", "Equalization")
 ]
 
 
@@ -212,3 +215,37 @@ def test_grayscale_channels():
     np.testing.assert_array_equal(RandomGrayscale(1.0).fit_transform(one), one)
     with pytest.raises(ValueError, match="factor"):
         RandomGrayscale(1.5).fit_transform(_images(2))
+
+
+# -- Equalization ------------------------------------------------------------------------------
+
+EQ_CASES = [c for c in CASES if c["layer"] == "Equalization"]
+
+
+@pytest.mark.parametrize("case", EQ_CASES, ids=case_ids(EQ_CASES))
+def test_equalization_matches_keras_bit_exactly(case):
+    kw = case["kwargs"]
+    est = Equalization(value_range=tuple(kw["value_range"]), bins=kw["bins"])
+    out = est.transform(case["input"])
+    np.testing.assert_array_equal(out, case["output"])
+    np.testing.assert_array_equal(est.fit_transform(case["input"]), out)  # training == inference
+    first = Equalization(tuple(kw["value_range"]), kw["bins"], data_format="channels_first")
+    out_first = first.transform(np.moveaxis(case["input"], -1, 1))
+    np.testing.assert_array_equal(np.moveaxis(out_first, 1, -1), out)
+
+
+def test_equalization_is_per_image():
+    X = _images(5)
+    X[1] *= 0.3  # a darker image: batching must not change the others
+    whole = equalize(X)
+    for i in range(len(X)):
+        np.testing.assert_array_equal(whole[i], equalize(X[i : i + 1])[0])
+
+
+def test_equalization_spec_example_dtype_and_bad_bins():
+    x = np.array([0, 0, 100, 200], np.uint8).reshape(1, 2, 2, 1)
+    out = Equalization().transform(x)
+    assert out.dtype == np.uint8 and out.ravel().tolist() == [0, 0, 128, 255]
+    for bins in (1, 2.5, True):
+        with pytest.raises((ValueError, TypeError), match="bins"):
+            Equalization(bins=bins).transform(x)

@@ -75,6 +75,25 @@ def generate():
         t = tf.constant(np.array(apply).reshape(-1, 1, 1, 1))
         out = layer.transform_images(tf.constant(x), t)
         cases.append(_case("RandomGrayscale", {"value_range": [0, 255]}, x, out, {"apply": apply}))
+    # Equalization: Keras pools each channel's histogram over the whole batch, so every case
+    # is a one-image batch (where Keras's and skprep's per-image histograms agree).
+    flat = np.full((1, 6, 5, 2), 90.0, np.float32)
+    flat[..., 1] = rng.uniform(0, 255, (6, 5))
+    for x, value_range, bins in (
+        (rng.uniform(0, 255, (1, 9, 7, 3)).astype(np.float32), (0, 255), 256),
+        (rng.uniform(40, 120, (1, 8, 8, 1)).astype(np.float32), (0, 255), 256),
+        (rng.uniform(0, 1, (1, 7, 6, 3)).astype(np.float32), (0, 1), 256),
+        (rng.uniform(0, 255, (1, 9, 7, 3)).astype(np.float32), (0, 255), 64),
+        (
+            np.round(rng.normal(128, 20, (1, 10, 10, 3))).clip(0, 255).astype(np.float32),
+            (0, 255),
+            256,
+        ),
+        (flat, (0, 255), 256),
+    ):
+        layer = keras.layers.Equalization(value_range=value_range, bins=bins)
+        kw = {"value_range": list(value_range), "bins": bins}
+        cases.append(_case("Equalization", kw, x, layer(x, training=True)))
     # uint8 input to the layer calls (AutoContrast returns float32 in Keras 3)
     x = rng.randint(20, 200, (2, 5, 6, 3)).astype(np.uint8)
     layer = keras.layers.AutoContrast()

@@ -21,7 +21,7 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
-from ._pointwise import auto_contrast, invert, posterize, solarize
+from ._pointwise import auto_contrast, equalize, invert, posterize, solarize
 from ._resize import resize
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "crop",
     "cut_mix",
     "degenerate_color",
+    "equalize",
     "erase",
     "flip",
     "hsv_to_rgb",

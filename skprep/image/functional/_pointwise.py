@@ -1,4 +1,4 @@
-"""Pointwise colour kernels: invert, solarize, posterize, auto_contrast.
+"""Pointwise colour kernels: invert, solarize, posterize, auto_contrast, equalize.
 
 Each works on an NHWC float batch with explicit per-image parameters (no randomness) and
 Keras's arithmetic: the images are mapped from ``value_range`` to the 0-255 scale, changed
@@ -11,7 +11,7 @@ import numpy as np
 
 from ._parallel import map_batch
 
-__all__ = ["auto_contrast", "invert", "posterize", "solarize"]
+__all__ = ["auto_contrast", "equalize", "invert", "posterize", "solarize"]
 
 _F32 = np.float32
 
@@ -182,3 +182,53 @@ def _auto_contrast(original, low, high):
     if keep.any():
         np.copyto(out, original, where=np.broadcast_to(keep, out.shape))
     return out
+
+
+def equalize(images, value_range=(0, 255), bins: int = 256) -> np.ndarray:
+    """Histogram-equalise each image's channels (Keras ``Equalization``'s arithmetic).
+
+    Per image and channel, on the 0-255 scale: a ``bins``-bin histogram of
+    ``int(x * (bins - 1) / 255)``; the lookup table ``round((cdf - cdf_min) * 255 /
+    (cdf[-1] - cdf_min))`` (``cdf_min`` the first non-zero cumulative count) is indexed with
+    ``int(clip(x / 255 * (bins - 1), 0, bins - 1))``. A channel with at most one non-empty bin
+    is left unchanged.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    value_range : (float, float), default=(0, 255)
+    bins : int, default=256
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> equalize(np.array([0.0, 0.0, 100.0, 200.0]).reshape(1, 2, 2, 1))[0, :, :, 0]
+    array([[  0.,   0.],
+           [128., 255.]], dtype=float32)
+    """
+    x = _batch(images)
+    low, high = _range(value_range)
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
+        raise ValueError(f"bins must be an integer >= 2; got {bins!r}.")
+    n, h, w, c = x.shape
+    v = _to_255(x, low, high)
+    top = _F32(bins - 1)
+    hist_idx = np.clip((v * top / _F32(255)).astype(np.int64), 0, bins - 1)
+    # one histogram per (image, channel): offset each pixel's bin by its pair's position
+    pair = (np.arange(n)[:, None] * c + np.arange(c)[None, :]).reshape(n, 1, 1, c) * bins
+    hist = np.bincount((hist_idx + pair).ravel(), minlength=n * c * bins).reshape(n * c, bins)
+    cdf = np.cumsum(hist, axis=1)
+    first = np.argmax(hist > 0, axis=1)
+    cdf_min = cdf[np.arange(n * c), first][:, None]
+    denominator = cdf[:, -1:] - cdf_min
+    denominator = np.where(denominator == 0, 1, denominator)
+    lut = np.clip(np.round((cdf - cdf_min) * 255 / denominator), 0, 255).astype(_F32)
+    lut_idx = np.clip(v / _F32(255) * top, 0, top).astype(np.int64)
+    out = lut.ravel()[lut_idx + pair]
+    keep = (np.count_nonzero(hist, axis=1) <= 1).reshape(n, 1, 1, c)
+    out = np.where(keep, v, out).astype(_F32, copy=False)
+    return _from_255(out, low, high)
