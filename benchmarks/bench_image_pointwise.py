@@ -10,6 +10,7 @@ from skprep.image import (
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
+    RandomSharpness,
     Solarization,
 )
 
@@ -19,6 +20,7 @@ LAYERS = [
     ("RandomPosterization", RandomPosterization, {"factor": (1, 8)}),
     ("AutoContrast", AutoContrast, {}),
     ("Equalization", Equalization, {}),
+    ("RandomSharpness", RandomSharpness, {"factor": (0.0, 1.0)}),
     ("RandomGrayscale", RandomGrayscale, {"factor": 0.5}),
 ]
 

@@ -13,6 +13,7 @@ from ._pointwise import (
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
+    RandomSharpness,
     Solarization,
 )
 from ._random_color import RandomBrightness, RandomContrast
@@ -44,6 +45,7 @@ __all__ = [
     "RandomPosterization",
     "RandomRotation",
     "RandomSaturation",
+    "RandomSharpness",
     "RandomTranslation",
     "RandomWidth",
     "RandomZoom",

@@ -17,7 +17,15 @@ from ._base import (
     parse_factor,
 )
 from ._random_color import _inference, _keep_dtype
-from .functional import auto_contrast, equalize, invert, posterize, rgb_to_grayscale, solarize
+from .functional import (
+    auto_contrast,
+    equalize,
+    invert,
+    posterize,
+    rgb_to_grayscale,
+    sharpen,
+    solarize,
+)
 
 __all__ = [
     "AutoContrast",
@@ -25,6 +33,7 @@ __all__ = [
     "RandomGrayscale",
     "RandomInvert",
     "RandomPosterization",
+    "RandomSharpness",
     "Solarization",
 ]
 
@@ -388,6 +397,82 @@ class RandomGrayscale(BaseImageAugmentation):
         return _inference(images)
 
 
+class RandomSharpness(BaseImageAugmentation):
+    """Randomly blur or sharpen each image (Keras ``RandomSharpness``).
+
+    Each image is blended with its 3x3-smoothed version:
+    ``x + (1 - 2 f) * (smooth - x)``, clipped to ``value_range``, with ``f`` drawn per image:
+    ``f = 0`` gives the smoothed image, ``0.5`` the image itself, ``1`` sharpens.
+
+    {training_only}
+
+    Parameters
+    ----------
+    factor : float or (float, float)
+        In ``[0, 1]``. A scalar ``f`` draws from ``[0, f]``; a pair ``(lower, upper)`` from
+        ``[lower, upper]``; ``(0.5, 0.5)`` is the identity.
+    value_range : (float, float), default=(0, 255)
+        Range the output is clipped to.
+    random_state : int, RandomState instance, Generator or None, default=None
+        An int gives the same draws on every ``fit_transform`` call; a ``RandomState`` or
+        ``Generator`` advances between calls; None draws fresh entropy.
+    data_format : {{"channels_last", "channels_first"}} or None, default=None
+        Layout of the images; None is "channels_last".
+
+    Attributes
+    ----------
+    fitted_ : bool
+        Set by ``fit``.
+
+    See Also
+    --------
+    skprep.image.functional.sharpen : The kernel, with explicit per-image factors.
+
+    Notes
+    -----
+    Keras's arithmetic (smoothing kernel 1/13 ring, 5/13 centre, zero padding at the
+    borders, so border pixels darken when blurred). Keras sorts a factor pair silently;
+    skprep raises when ``lower > upper``. Integer images are returned in their dtype, rounded
+    and saturated, and inference returns the images unchanged (Keras: float32 in both).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomSharpness
+    >>> x = np.zeros((1, 3, 3, 1), dtype=np.float32); x[0, 1, 1, 0] = 130.0
+    >>> RandomSharpness((0.0, 0.0)).fit_transform(x)[0, :, :, 0]
+    array([[10., 10., 10.],
+           [10., 50., 10.],
+           [10., 10., 10.]], dtype=float32)
+    """
+
+    _parameter_constraints = {**_CONSTRAINTS, "factor": "no_validation"}
+
+    def __init__(self, factor, value_range=(0, 255), *, random_state=None, data_format=None):
+        self.factor = factor
+        self.value_range = value_range
+        self.random_state = random_state
+        self.data_format = data_format
+
+    def _range(self):
+        return parse_factor(self.factor, "factor", bounds=(0.0, 1.0), scalar="keras_base")
+
+    def _check_params(self):
+        self._range()
+        _value_range(self.value_range)
+
+    def _sample_params(self, n_images, height, width, rng):
+        lower, upper = self._range()
+        return {"factor": rng.uniform(lower, upper, size=n_images)}
+
+    def _apply(self, images, params):
+        out = sharpen(images, params["factor"], _value_range(self.value_range))
+        return _keep_dtype(out, images.dtype)
+
+    def _inference(self, images):
+        return _inference(images)
+
+
 class AutoContrast(BaseImageTransformer):
     """Stretch each image's channels to the full value range (Keras ``AutoContrast``).
 
@@ -497,6 +582,6 @@ class Equalization(BaseImageTransformer):
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 
-for _cls in (RandomInvert, Solarization, RandomPosterization, RandomGrayscale):
+for _cls in (RandomInvert, Solarization, RandomPosterization, RandomGrayscale, RandomSharpness):
     _cls.__doc__ = _cls.__doc__.format(training_only=_TRAINING_ONLY)
 del _cls

@@ -10,6 +10,7 @@ from ._pointwise import (
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
+    RandomSharpness,
     Solarization,
 )
 
@@ -40,6 +41,12 @@ CASES = [
     Case(lambda: RandomGrayscale(), _images, sklearn=False),
     Case(
         lambda: RandomGrayscale(0.8, data_format="channels_first"),
+        _uint8_channels_first,
+        sklearn=False,
+    ),
+    Case(lambda: RandomSharpness(0.9), _images, sklearn=False),
+    Case(
+        lambda: RandomSharpness((0.2, 1.0), data_format="channels_first"),
         _uint8_channels_first,
         sklearn=False,
     ),

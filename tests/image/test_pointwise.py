@@ -10,17 +10,26 @@ from skprep import (
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
+    RandomSharpness,
     Solarization,
 )
 from skprep.image._base import cast_back
-from skprep.image.functional import auto_contrast, equalize, invert, posterize, solarize
+from skprep.image.functional import (
+    auto_contrast,
+    equalize,
+    invert,
+    posterize,
+    sharpen,
+    solarize,
+)
 from tests._fixtures import case_ids, load_cases
 
 CASES = load_cases("image_pointwise")
 KERNEL_CASES = [
     c
     for c in CASES
-    if not c["kwargs"].get("layer_call") and c["layer"] not in ("RandomGrayscale", "Equalization")
+    if not c["kwargs"].get("layer_call")
+    and c["layer"] not in ("RandomGrayscale", "Equalization", "RandomSharpness")
 ]
 
 
@@ -249,3 +258,30 @@ def test_equalization_spec_example_dtype_and_bad_bins():
     for bins in (1, 2.5, True):
         with pytest.raises((ValueError, TypeError), match="bins"):
             Equalization(bins=bins).transform(x)
+
+
+# -- RandomSharpness ---------------------------------------------------------------------------
+
+SHARP_CASES = [c for c in CASES if c["layer"] == "RandomSharpness"]
+
+
+@pytest.mark.parametrize("case", SHARP_CASES, ids=case_ids(SHARP_CASES))
+def test_sharpen_matches_keras(case):
+    vr = tuple(case["kwargs"]["value_range"])
+    out = sharpen(case["input"], case["params"]["factor"], vr)
+    np.testing.assert_allclose(out, case["output"], rtol=1e-5, atol=1e-5 * vr[1])
+    x = case["input"]
+    est = RandomSharpness(0.5, value_range=vr)
+    got = est._apply(x, {"factor": np.array(case["params"]["factor"])})
+    want = case["output"] if x.dtype.kind == "f" else cast_back(case["output"], x.dtype)
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1 if x.dtype.kind != "f" else 1e-3)
+
+
+def test_sharpness_half_is_identity_and_draws_are_in_range():
+    X = _images(30)
+    np.testing.assert_allclose(RandomSharpness((0.5, 0.5)).fit_transform(X), X, rtol=1e-6)
+    params = RandomSharpness(0.3)._sample_params(3000, 1, 1, np.random.default_rng(0))
+    assert 0 <= params["factor"].min() < 0.01 and 0.29 < params["factor"].max() <= 0.3
+    with pytest.raises(ValueError, match="factor"):
+        RandomSharpness(1.2).fit_transform(X)
+    np.testing.assert_array_equal(RandomSharpness(0.9).fit(X).transform(X), X)

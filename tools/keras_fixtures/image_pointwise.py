@@ -94,6 +94,17 @@ def generate():
         layer = keras.layers.Equalization(value_range=value_range, bins=bins)
         kw = {"value_range": list(value_range), "bins": bins}
         cases.append(_case("Equalization", kw, x, layer(x, training=True)))
+    # RandomSharpness: transform_images with explicit per-image factors
+    for x, value_range in (
+        (rng.uniform(0, 255, (3, 7, 9, 3)).astype(np.float32), (0, 255)),
+        (rng.uniform(0, 1, (2, 5, 4, 1)).astype(np.float32), (0, 1)),
+        (rng.randint(0, 256, (2, 6, 6, 3)).astype(np.uint8), (0, 255)),
+    ):
+        factors = np.array([0.0, 0.5, 1.0, 0.8][: len(x)], np.float32)
+        layer = keras.layers.RandomSharpness(factor=(0, 1), value_range=value_range)
+        out = layer.transform_images(tf.constant(x), {"factor": tf.constant(factors)})
+        kw = {"value_range": list(value_range)}
+        cases.append(_case("RandomSharpness", kw, x, out, {"factor": factors.tolist()}))
     # uint8 input to the layer calls (AutoContrast returns float32 in Keras 3)
     x = rng.randint(20, 200, (2, 5, 6, 3)).astype(np.uint8)
     layer = keras.layers.AutoContrast()

@@ -21,7 +21,7 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
-from ._pointwise import auto_contrast, equalize, invert, posterize, solarize
+from ._pointwise import auto_contrast, equalize, invert, posterize, sharpen, solarize
 from ._resize import resize
 
 __all__ = [
@@ -47,5 +47,6 @@ __all__ = [
     "resize",
     "rgb_to_grayscale",
     "rgb_to_hsv",
+    "sharpen",
     "solarize",
 ]

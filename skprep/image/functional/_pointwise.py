@@ -1,4 +1,4 @@
-"""Pointwise colour kernels: invert, solarize, posterize, auto_contrast, equalize.
+"""Colour kernels: invert, solarize, posterize, auto_contrast, equalize, sharpen.
 
 Each works on an NHWC float batch with explicit per-image parameters (no randomness) and
 Keras's arithmetic: the images are mapped from ``value_range`` to the 0-255 scale, changed
@@ -11,7 +11,7 @@ import numpy as np
 
 from ._parallel import map_batch
 
-__all__ = ["auto_contrast", "equalize", "invert", "posterize", "solarize"]
+__all__ = ["auto_contrast", "equalize", "invert", "posterize", "sharpen", "solarize"]
 
 _F32 = np.float32
 
@@ -232,3 +232,56 @@ def equalize(images, value_range=(0, 255), bins: int = 256) -> np.ndarray:
     keep = (np.count_nonzero(hist, axis=1) <= 1).reshape(n, 1, 1, c)
     out = np.where(keep, v, out).astype(_F32, copy=False)
     return _from_255(out, low, high)
+
+
+_RING, _CENTRE = _F32(1.0 / 13.0), _F32(5.0 / 13.0)
+
+
+def _smooth(x: np.ndarray) -> np.ndarray:
+    """Keras RandomSharpness's 3x3 smoothing (1/13 ring, 5/13 centre), zero padding."""
+    p = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
+    rows = p[:, :-2] + p[:, 1:-1] + p[:, 2:]
+    box = rows[:, :, :-2] + rows[:, :, 1:-1] + rows[:, :, 2:]
+    return box * _RING + x * (_CENTRE - _RING)
+
+
+def sharpen(images, factor, value_range=(0, 255)) -> np.ndarray:
+    """Blend each image with its 3x3-smoothed version (Keras ``RandomSharpness``).
+
+    ``out = clip(x + (1 - 2 * factor) * (smooth - x), value_range)``: ``factor`` 0 gives the
+    smoothed image, 0.5 the image itself, 1 sharpens. The smoothing kernel has 1/13 on the
+    eight neighbours and 5/13 at the centre, with zero padding at the borders (a
+    ``"same"`` convolution, as Keras).
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    factor : float or array of float, shape (n,)
+    value_range : (float, float), default=(0, 255)
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.zeros((1, 3, 3, 1)); x[0, 1, 1, 0] = 130.0
+    >>> sharpen(x, 0.0)[0, :, :, 0]
+    array([[10., 10., 10.],
+           [10., 50., 10.],
+           [10., 10., 10.]], dtype=float32)
+    """
+    x = _batch(images)
+    low, high = _range(value_range)
+    f = _per_image(factor, x.shape[0], "factor")
+    weight = _F32(1) - f * _F32(2)
+
+    def run(chunk, w):
+        out = _smooth(chunk)
+        out -= chunk
+        out *= w
+        out += chunk
+        return np.clip(out, low, high, out=out)
+
+    return map_batch(run, x, weight)
