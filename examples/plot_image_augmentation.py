@@ -13,6 +13,8 @@ Each row applies one skprep augmentation layer to the same photograph (scikit-le
 import numpy as np
 
 from skprep import (
+    AutoContrast,
+    Equalization,
     RandomBrightness,
     RandomColorDegeneration,
     RandomColorJitter,
@@ -20,14 +22,19 @@ from skprep import (
     RandomCrop,
     RandomErasing,
     RandomFlip,
+    RandomGrayscale,
     RandomHeight,
     RandomHue,
+    RandomInvert,
+    RandomPosterization,
     RandomRotation,
     RandomSaturation,
+    RandomSharpness,
     RandomTranslation,
     RandomWidth,
     RandomZoom,
     Resizing,
+    Solarization,
 )
 
 
@@ -68,11 +75,19 @@ layers = {
         brightness_factor=0.2, contrast_factor=0.3, saturation_factor=(0.3, 0.7), hue_factor=0.1
     ),
     "RandomErasing(scale=(0.05, 0.2))": RandomErasing(scale=(0.05, 0.2)),
+    "RandomGrayscale(0.5)": RandomGrayscale(0.5),
+    "RandomInvert(0.5)": RandomInvert(0.5),
+    "Solarization(0.3, (0.5, 1))": Solarization(0.3, (0.5, 1.0)),
+    "RandomPosterization((1, 4))": RandomPosterization((1, 4)),
+    "RandomSharpness((0, 1))": RandomSharpness((0.0, 1.0)),
+    "AutoContrast()": AutoContrast(),
+    "Equalization()": Equalization(),
 }
 n_draws = 5
 grid = {}
 for name, layer in layers.items():
-    layer.set_params(random_state=np.random.default_rng(0))
+    if "random_state" in layer.get_params():  # AutoContrast, Equalization: deterministic
+        layer.set_params(random_state=np.random.default_rng(0))
     grid[name] = [layer.fit_transform(photo) for _ in range(n_draws)]
     inference = layer.fit(photo).transform(photo)
     sizes = sorted({draw.shape[:2] for draw in grid[name]})
