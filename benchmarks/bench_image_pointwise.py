@@ -7,6 +7,7 @@ from benchmarks._harness import Benchmark, keras_or_none
 from skprep.image import (
     AutoContrast,
     Equalization,
+    RandomGaussianBlur,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -20,6 +21,7 @@ LAYERS = [
     ("RandomPosterization", RandomPosterization, {"factor": (1, 8)}),
     ("AutoContrast", AutoContrast, {}),
     ("Equalization", Equalization, {}),
+    ("RandomGaussianBlur", RandomGaussianBlur, {"factor": (0.0, 1.0), "sigma": (0.1, 1.0)}),
     ("RandomSharpness", RandomSharpness, {"factor": (0.0, 1.0)}),
     ("RandomGrayscale", RandomGrayscale, {"factor": 0.5}),
 ]

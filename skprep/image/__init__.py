@@ -10,6 +10,7 @@ from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
 from ._pointwise import (
     AutoContrast,
     Equalization,
+    RandomGaussianBlur,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -38,6 +39,7 @@ __all__ = [
     "RandomCrop",
     "RandomErasing",
     "RandomFlip",
+    "RandomGaussianBlur",
     "RandomGrayscale",
     "RandomHeight",
     "RandomHue",

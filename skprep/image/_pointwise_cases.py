@@ -7,6 +7,7 @@ from ..utils.estimator_checks import Case
 from ._pointwise import (
     AutoContrast,
     Equalization,
+    RandomGaussianBlur,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -47,6 +48,12 @@ CASES = [
     Case(lambda: RandomSharpness(0.9), _images, sklearn=False),
     Case(
         lambda: RandomSharpness((0.2, 1.0), data_format="channels_first"),
+        _uint8_channels_first,
+        sklearn=False,
+    ),
+    Case(lambda: RandomGaussianBlur(), _images, sklearn=False),
+    Case(
+        lambda: RandomGaussianBlur((0.3, 0.9), 5, (0.5, 2.0), data_format="channels_first"),
         _uint8_channels_first,
         sklearn=False,
     ),

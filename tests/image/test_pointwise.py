@@ -7,6 +7,7 @@ import pytest
 from skprep import (
     AutoContrast,
     Equalization,
+    RandomGaussianBlur,
     RandomGrayscale,
     RandomInvert,
     RandomPosterization,
@@ -17,6 +18,7 @@ from skprep.image._base import cast_back
 from skprep.image.functional import (
     auto_contrast,
     equalize,
+    gaussian_blur,
     invert,
     posterize,
     sharpen,
@@ -29,7 +31,8 @@ KERNEL_CASES = [
     c
     for c in CASES
     if not c["kwargs"].get("layer_call")
-    and c["layer"] not in ("RandomGrayscale", "Equalization", "RandomSharpness")
+    and c["layer"]
+    not in ("RandomGrayscale", "Equalization", "RandomSharpness", "RandomGaussianBlur")
 ]
 
 
@@ -285,3 +288,55 @@ def test_sharpness_half_is_identity_and_draws_are_in_range():
     with pytest.raises(ValueError, match="factor"):
         RandomSharpness(1.2).fit_transform(X)
     np.testing.assert_array_equal(RandomSharpness(0.9).fit(X).transform(X), X)
+
+
+# -- RandomGaussianBlur ------------------------------------------------------------------------
+
+BLUR_CASES = [c for c in CASES if c["layer"] == "RandomGaussianBlur"]
+
+
+@pytest.mark.parametrize("case", BLUR_CASES, ids=case_ids(BLUR_CASES))
+def test_gaussian_blur_matches_keras(case):
+    x, p, kw = case["input"], case["params"], case["kwargs"]
+    n = len(x)
+    est = RandomGaussianBlur(kernel_size=kw["kernel_size"], value_range=tuple(kw["value_range"]))
+    params = {"apply": np.array(p["apply"]), "sigma": np.tile(p["sigma"], (n, 1))}
+    out = est._apply(x, params)
+    want = case["output"] if x.dtype.kind == "f" else cast_back(case["output"], x.dtype)
+    atol = 1e-5 * kw["value_range"][1] if x.dtype.kind == "f" else 1
+    np.testing.assert_allclose(out, want, rtol=1e-5, atol=atol)
+
+
+def test_gaussian_blur_kernel_properties():
+    X = _images(3)
+    flat = np.full((2, 9, 9, 1), 100.0, np.float32)
+    inner = gaussian_blur(flat, 1.5, 5)[:, 2:-2, 2:-2]
+    np.testing.assert_allclose(inner, 100.0, rtol=1e-6)  # weights sum to one
+    per_image = gaussian_blur(X, [[0.5, 0.5], [1.0, 2.0], [3.0, 0.7]], 5)
+    for i, s in enumerate([[0.5, 0.5], [1.0, 2.0], [3.0, 0.7]]):
+        np.testing.assert_allclose(per_image[i], gaussian_blur(X[i : i + 1], [s], 5)[0], rtol=1e-6)
+    with pytest.raises(ValueError, match="sigma"):
+        gaussian_blur(X, 0.0)
+    with pytest.raises(ValueError, match="kernel_size"):
+        gaussian_blur(X, 1.0, kernel_size=4)
+
+
+def test_gaussian_blur_draws_and_parameters():
+    X = _images(300)
+    est = RandomGaussianBlur(0.4, sigma=(0.5, 2.0), random_state=0)
+    params = est._sample_params(300, 3, 4, np.random.default_rng(0))
+    assert 90 <= params["apply"].sum() <= 150
+    assert params["sigma"].shape == (300, 2)
+    assert 0.5 <= params["sigma"].min() and params["sigma"].max() <= 2.0
+    out = RandomGaussianBlur(1.0, random_state=0).fit_transform(X)
+    assert not np.any(np.all(out == X, axis=(1, 2, 3)))  # every image blurred
+    np.testing.assert_array_equal(RandomGaussianBlur().fit(X).transform(X), X)
+    for bad in (
+        RandomGaussianBlur(sigma=0),
+        RandomGaussianBlur(sigma=(2.0, 1.0)),
+        RandomGaussianBlur(kernel_size=2),
+        RandomGaussianBlur(kernel_size=(3, 4)),
+        RandomGaussianBlur(factor=2.0),
+    ):
+        with pytest.raises(ValueError):
+            bad.fit_transform(X[:2])

@@ -105,6 +105,22 @@ def generate():
         out = layer.transform_images(tf.constant(x), {"factor": tf.constant(factors)})
         kw = {"value_range": list(value_range)}
         cases.append(_case("RandomSharpness", kw, x, out, {"factor": factors.tolist()}))
+    # RandomGaussianBlur: transform_images with explicit decisions and one sigma pair (x, y)
+    for x, value_range, k, sigma in (
+        (rng.uniform(0, 255, (3, 8, 9, 3)).astype(np.float32), (0, 255), 3, (0.7, 1.3)),
+        (rng.randint(0, 256, (2, 7, 7, 1)).astype(np.uint8), (0, 255), 5, (2.0, 0.5)),
+        (rng.uniform(0, 1, (2, 6, 10, 3)).astype(np.float32), (0, 1), 7, (3.0, 3.0)),
+    ):
+        apply = (np.arange(len(x)) % 2 == 0).tolist()
+        layer = keras.layers.RandomGaussianBlur(kernel_size=k, value_range=value_range)
+        t = {
+            "should_apply_blur": tf.constant(apply),
+            "blur_factor": tf.constant(np.array(sigma, np.float32)),
+        }
+        out = layer.transform_images(tf.constant(x), t)
+        kw = {"value_range": list(value_range), "kernel_size": k}
+        p = {"apply": apply, "sigma": list(sigma)}
+        cases.append(_case("RandomGaussianBlur", kw, x, out, p))
     # uint8 input to the layer calls (AutoContrast returns float32 in Keras 3)
     x = rng.randint(20, 200, (2, 5, 6, 3)).astype(np.uint8)
     layer = keras.layers.AutoContrast()

@@ -21,7 +21,15 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
-from ._pointwise import auto_contrast, equalize, invert, posterize, sharpen, solarize
+from ._pointwise import (
+    auto_contrast,
+    equalize,
+    gaussian_blur,
+    invert,
+    posterize,
+    sharpen,
+    solarize,
+)
 from ._resize import resize
 
 __all__ = [
@@ -39,6 +47,7 @@ __all__ = [
     "equalize",
     "erase",
     "flip",
+    "gaussian_blur",
     "hsv_to_rgb",
     "invert",
     "mix_up",

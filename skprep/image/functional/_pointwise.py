@@ -1,4 +1,5 @@
-"""Colour kernels: invert, solarize, posterize, auto_contrast, equalize, sharpen.
+"""Colour and filter kernels: invert, solarize, posterize, auto_contrast, equalize, sharpen,
+gaussian_blur.
 
 Each works on an NHWC float batch with explicit per-image parameters (no randomness) and
 Keras's arithmetic: the images are mapped from ``value_range`` to the 0-255 scale, changed
@@ -11,7 +12,15 @@ import numpy as np
 
 from ._parallel import map_batch
 
-__all__ = ["auto_contrast", "equalize", "invert", "posterize", "sharpen", "solarize"]
+__all__ = [
+    "auto_contrast",
+    "equalize",
+    "gaussian_blur",
+    "invert",
+    "posterize",
+    "sharpen",
+    "solarize",
+]
 
 _F32 = np.float32
 
@@ -285,3 +294,77 @@ def sharpen(images, factor, value_range=(0, 255)) -> np.ndarray:
         return np.clip(out, low, high, out=out)
 
     return map_batch(run, x, weight)
+
+
+def _gaussian_weights(size: int, sigma: np.ndarray) -> np.ndarray:
+    """Normalised 1-D Gaussian weights, one row per image: shape (n, size), float32."""
+    x = np.arange(size, dtype=_F32) - _F32((size - 1) / 2)
+    w = np.exp(_F32(-0.5) * (x[None, :] / sigma[:, None].astype(_F32)) ** 2)
+    return (w / w.sum(axis=1, keepdims=True)).astype(_F32)
+
+
+def _convolve_axis(x: np.ndarray, weights: np.ndarray, axis: int) -> np.ndarray:
+    """Per-image 1-D correlation along ``axis`` (1: rows, 2: columns), zero "same" padding."""
+    size = weights.shape[1]
+    before = (size - 1) // 2
+    pad = [(0, 0)] * 4
+    pad[axis] = (before, size - 1 - before)
+    p = np.pad(x, pad)
+    length = x.shape[axis]
+    out = np.zeros_like(x)
+    for j in range(size):  # kernel taps (a handful), each a whole-batch operation
+        window = [slice(None)] * 4
+        window[axis] = slice(j, j + length)
+        out += p[tuple(window)] * weights[:, j].reshape(-1, 1, 1, 1)
+    return out
+
+
+def gaussian_blur(images, sigma, kernel_size=3, value_range=None) -> np.ndarray:
+    """Blur each image with a separable Gaussian (Keras's ``gaussian_blur`` arithmetic).
+
+    Weights ``exp(-0.5 * (x / sigma) ** 2)`` over ``x = 0 .. k - 1`` centred, normalised;
+    zero padding at the borders (a ``"same"`` convolution, as Keras's).
+
+    Parameters
+    ----------
+    images : ndarray of shape (n, height, width, channels)
+    sigma : float, array of shape (n,) or (n, 2)
+        Standard deviation per image: one value for both axes, or ``(sigma_x, sigma_y)``
+        (width, then height, Keras's order). Must be > 0.
+    kernel_size : int or (int, int), default=3
+        Odd sizes ``(k_x, k_y)``; an int for both.
+    value_range : (float, float) or None, default=None
+        Clip the output to it.
+
+    Returns
+    -------
+    ndarray of float32, same shape
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.zeros((1, 1, 3, 1)); x[0, 0, 1, 0] = 100.0
+    >>> gaussian_blur(x, 1.0, kernel_size=(3, 1))[0, 0, :, 0]
+    array([27.406862, 45.186275, 27.406862], dtype=float32)
+    """
+    x = _batch(images)
+    n = x.shape[0]
+    kx, ky = (kernel_size, kernel_size) if np.ndim(kernel_size) == 0 else kernel_size
+    for k in (kx, ky):
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1 or k % 2 == 0:
+            raise ValueError(f"kernel_size must be odd positive integers; got {kernel_size!r}.")
+    s = np.asarray(sigma, dtype=np.float64)
+    if s.ndim == 0:
+        s = np.full((n, 2), float(s))
+    elif s.ndim == 1:
+        s = np.repeat(s[:, None], 2, axis=1) if s.shape == (n,) else s
+    if s.shape != (n, 2):
+        raise ValueError(f"`sigma` must be a number, (n,) or (n, 2); got shape {s.shape}.")
+    if not (np.isfinite(s).all() and (s > 0).all()):
+        raise ValueError("`sigma` must be finite and > 0.")
+    out = _convolve_axis(x, _gaussian_weights(int(kx), s[:, 0]), axis=2)
+    out = _convolve_axis(out, _gaussian_weights(int(ky), s[:, 1]), axis=1)
+    if value_range is not None:
+        low, high = _range(value_range)
+        np.clip(out, low, high, out=out)
+    return out
