@@ -22,6 +22,7 @@ from skprep import (
     RandomCrop,
     RandomErasing,
     RandomFlip,
+    RandomGaussianBlur,
     RandomGrayscale,
     RandomHeight,
     RandomHue,
@@ -80,6 +81,7 @@ layers = {
     "Solarization(0.3, (0.5, 1))": Solarization(0.3, (0.5, 1.0)),
     "RandomPosterization((1, 4))": RandomPosterization((1, 4)),
     "RandomSharpness((0, 1))": RandomSharpness((0.0, 1.0)),
+    "RandomGaussianBlur(sigma=(1, 3))": RandomGaussianBlur(kernel_size=7, sigma=(1.0, 3.0)),
     "AutoContrast()": AutoContrast(),
     "Equalization()": Equalization(),
 }
