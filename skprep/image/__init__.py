@@ -5,7 +5,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
 from ._flatten import Flatten
-from ._geometry import RandomRotation, RandomTranslation, RandomZoom
+from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
 from ._pointwise import (
     AutoContrast,
@@ -48,6 +48,7 @@ __all__ = [
     "RandomRotation",
     "RandomSaturation",
     "RandomSharpness",
+    "RandomShear",
     "RandomTranslation",
     "RandomWidth",
     "RandomZoom",

@@ -19,9 +19,11 @@ from .functional._affine import FILL_MODES, INTERPOLATIONS, affine_transform
 
 __all__ = [
     "RandomRotation",
+    "RandomShear",
     "RandomTranslation",
     "RandomZoom",
     "rotation_transform",
+    "shear_transform",
     "translation_transform",
     "zoom_transform",
 ]
@@ -122,6 +124,35 @@ def zoom_transform(zx, zy, height, width):
     t[:, 2] = ((_F32(width) - _F32(1)) / _F32(2)) * (_F32(1) - zx)
     t[:, 4] = zy
     t[:, 5] = ((_F32(height) - _F32(1)) / _F32(2)) * (_F32(1) - zy)
+    return t
+
+
+def shear_transform(sx, sy):
+    """Keras ``RandomShear``'s transforms: output ``(x, y)`` reads input ``(x + sx y, sy x + y)``.
+
+    The shear is about the image's top-left corner (the origin), as in Keras.
+
+    Parameters
+    ----------
+    sx, sy : array-like of shape (n,)
+        Horizontal and vertical shear factors.
+
+    Returns
+    -------
+    ndarray of shape (n, 8), float32
+        ``[1, sx, 0, sy, 1, 0, 0, 0]`` per image.
+
+    Examples
+    --------
+    >>> shear_transform([0.5], [-0.25])
+    array([[ 1.  ,  0.5 ,  0.  , -0.25,  1.  ,  0.  ,  0.  ,  0.  ]], dtype=float32)
+    """
+    sx = np.asarray(sx, dtype=_F32)
+    sy = np.asarray(sy, dtype=_F32)
+    t = np.zeros((sx.shape[0], 8), dtype=_F32)
+    t[:, 0] = t[:, 4] = 1
+    t[:, 1] = sx
+    t[:, 3] = sy
     return t
 
 
@@ -438,3 +469,88 @@ class RandomZoom(_AffineAugmentation):
 
     def _transforms(self, params, height, width):
         return zoom_transform(params["zx"], params["zy"], height, width)
+
+
+class RandomShear(_AffineAugmentation):
+    __doc__ = _doc(
+        """Randomly shear images (Keras ``RandomShear``).
+
+    Each image draws ``sx = U(x_lo, x_hi)``, ``sy = U(y_lo, y_hi)`` and one random sign for
+    both; output pixel ``(x, y)`` reads the input at ``(x + sx y, sy x + y)`` (a shear about
+    the top-left corner, as Keras), interpolated with ``interpolation``.
+
+    {contract}
+
+    Parameters
+    ----------
+    x_factor : float or (float, float), default=0.0
+        Horizontal shear: a scalar ``f`` means ``(-f, f)``, a pair ``(lower, upper)``; every
+        number in ``[0, 1]``. The drawn value's sign is then flipped with probability 1/2.
+    y_factor : float or (float, float), default=0.0
+        Vertical shear, as ``x_factor`` (with the same random sign).
+    {shared}
+
+    See Also
+    --------
+    skprep.image.functional.affine_transform : The warp (``[1, sx, 0, sy, 1, 0, 0, 0]``).
+
+    Notes
+    -----
+    Keras's draws and matrix; Keras 3 sorts a factor pair silently, skprep raises when
+    ``lower > upper``. Keras's argument order (``interpolation`` before ``fill_mode``) is
+    kept.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep.image import RandomShear
+    >>> images = np.arange(12, dtype=np.float32).reshape(1, 3, 4, 1)
+    >>> out = RandomShear(x_factor=(0.5, 0.5), random_state=0).fit_transform(images)
+    >>> out.shape, out.dtype
+    ((1, 3, 4, 1), dtype('float32'))
+    """
+    )
+
+    _parameter_constraints = {
+        **_AffineAugmentation._affine_constraints,
+        "x_factor": _FACTOR,
+        "y_factor": _FACTOR,
+    }
+
+    def __init__(
+        self,
+        x_factor=0.0,
+        y_factor=0.0,
+        interpolation="bilinear",
+        fill_mode="reflect",
+        fill_value=0.0,
+        *,
+        random_state=None,
+        data_format=None,
+    ):
+        self.x_factor = x_factor
+        self.y_factor = y_factor
+        self.interpolation = interpolation
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+        self.random_state = random_state
+        self.data_format = data_format
+
+    def _ranges(self):
+        return (
+            parse_factor(self.x_factor, "x_factor", bounds=(0.0, 1.0)),
+            parse_factor(self.y_factor, "y_factor", bounds=(0.0, 1.0)),
+        )
+
+    def _check_params(self):
+        self._ranges()
+
+    def _sample_params(self, n_images, height, width, rng):
+        (x_lo, x_hi), (y_lo, y_hi) = self._ranges()
+        sign = np.where(rng.uniform(size=n_images) > 0.5, _F32(-1), _F32(1))
+        sx = _uniform32(rng, x_lo, x_hi, n_images) * sign
+        sy = _uniform32(rng, y_lo, y_hi, n_images) * sign
+        return {"sx": sx, "sy": sy}
+
+    def _transforms(self, params, height, width):
+        return shear_transform(params["sx"], params["sy"])

@@ -7,7 +7,7 @@ skprep's own 4-D checks only (``sklearn=False``).
 import numpy as np
 
 from ..utils.estimator_checks import Case
-from ._geometry import RandomRotation, RandomTranslation, RandomZoom
+from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 
 
 def _images():
@@ -34,5 +34,7 @@ CASES = [
         sklearn=False,
     ),
     Case(lambda: RandomZoom(0.3), _images, sklearn=False),
+    Case(lambda: RandomShear(0.3, 0.2), _images, sklearn=False),
+    Case(lambda: RandomShear((0.1, 0.5), fill_mode="constant"), _images, sklearn=False),
     Case(lambda: RandomZoom((-0.5, 0.5), (0.1, 0.2), fill_mode="nearest"), _images, sklearn=False),
 ]

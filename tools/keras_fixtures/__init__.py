@@ -17,5 +17,6 @@ FAMILIES = (
     "image_mixing",
     "image_hsv",
     "image_pointwise",
+    "image_shear",
     "audio",
 )
