@@ -316,8 +316,9 @@ def _count_finite(values, b):
         m = x.size
         c, ix, n, h, g = cell[:m], index[:m], count[:m], hit[:m], gathered[:m]
         o = out[i : i + m]
-        np.subtract(x, np.float32(lo), out=c)
-        c *= scale
+        with np.errstate(over="ignore"):  # far-out values overflow to +-inf: clipped below
+            np.subtract(x, np.float32(lo), out=c)
+            c *= scale
         np.clip(c, 0, n_cells - 1, out=c)
         ix[...] = c
         np.take(start, ix, out=o)  # first boundary of each value's window
