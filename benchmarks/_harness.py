@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
@@ -42,6 +44,51 @@ class Benchmark:
     notes: str = ""
     measure_memory: tuple = ()
     results: dict = field(default_factory=dict)
+
+
+def image_batch(n=64, size=224, channels=3):
+    """The image benchmarks' batch: ``n`` float32 images ``size x size`` in (0, 255)."""
+    rng = np.random.default_rng(0)
+    return rng.uniform(0, 255, size=(n, size, size, channels)).astype(np.float32)
+
+
+def keras_image_layer_benchmarks(layers, *, repeat=5):
+    """One benchmark per image layer: skprep's training call against Keras's on
+    :func:`image_batch`, the same arguments on both sides.
+
+    ``layers`` holds ``(name, cls, kwargs)``: the skprep class and the Keras layer share
+    ``name`` and ``kwargs``. Random layers run ``fit_transform`` with a seeded
+    ``RandomState`` (Keras: ``seed=0``, ``training=True``); deterministic ones (no
+    ``random_state`` parameter) run ``transform``.
+    """
+    keras = keras_or_none()
+
+    def is_random(cls, kwargs):
+        return "random_state" in cls(**kwargs).get_params()
+
+    def skprep_call(cls, kwargs):
+        if is_random(cls, kwargs):
+            return cls(**kwargs, random_state=np.random.RandomState(0)).fit_transform
+        return cls(**kwargs).transform
+
+    def keras_call(cls, name, kwargs):
+        seeded = {"seed": 0} if is_random(cls, kwargs) else {}
+        layer = getattr(keras.layers, name)(**kwargs, **seeded)
+        return lambda X: np.asarray(layer(X, training=True))
+
+    return [
+        Benchmark(
+            name=f"{name}, 64 x 224 x 224 x 3 float32",
+            setup=image_batch,
+            competitors={
+                "skprep": skprep_call(cls, kwargs),
+                f"keras {name} (training=True)": keras_call(cls, name, kwargs) if keras else None,
+            },
+            target="ratio <= 1.0",
+            repeat=repeat,
+        )
+        for name, cls, kwargs in layers
+    ]
 
 
 def best_time(fn, data, repeat):

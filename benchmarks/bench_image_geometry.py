@@ -4,9 +4,7 @@
 ("bilinear"), the same layer arguments on both sides.
 """
 
-import numpy as np
-
-from benchmarks._harness import Benchmark, keras_or_none
+from benchmarks._harness import keras_image_layer_benchmarks
 from skprep.image import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 
 LAYERS = [
@@ -17,37 +15,5 @@ LAYERS = [
 ]
 
 
-def _images():
-    return np.random.default_rng(0).uniform(0, 255, size=(64, 224, 224, 3)).astype(np.float32)
-
-
-def _keras_layer(keras, name, kwargs):
-    layer = getattr(keras.layers, name)(**kwargs, seed=0)
-
-    def fn(X):
-        return np.asarray(layer(X, training=True))
-
-    return fn
-
-
-def _skprep_layer(cls, kwargs):
-    layer = cls(**kwargs, random_state=np.random.RandomState(0))
-    return layer.fit_transform
-
-
 def benchmarks():
-    keras = keras_or_none()
-    return [
-        Benchmark(
-            name=f"{name} fit_transform, 64 x 224 x 224 x 3 float32",
-            setup=_images,
-            competitors={
-                "skprep": _skprep_layer(cls, kwargs),
-                f"keras {name} (training=True)": (
-                    _keras_layer(keras, name, kwargs) if keras else None
-                ),
-            },
-            target="ratio <= 1.0",
-        )
-        for name, cls, kwargs in LAYERS
-    ]
+    return keras_image_layer_benchmarks(LAYERS)
