@@ -75,3 +75,40 @@ def test_estimator_docstring_has_sections(name):
 @pytest.mark.parametrize(("module", "name"), KERNELS, ids=lambda v: str(v))
 def test_kernel_in_api_reference(module, name):
     assert f"{module}.{name}" in _api_entries(), f"{module}.{name} missing from doc/api.md"
+
+
+def _public_text_files():
+    """The package, the docs, the README and the examples: what users read."""
+    files = [ROOT / "README.md", ROOT / "CHANGES.md", ROOT / "CONTRIBUTING.md"]
+    for folder, patterns in (
+        ("skprep", ("*.py", "*.c", "*.md")),
+        ("doc", ("*.md", "*.rst", "*.py")),
+        ("examples", ("*.py", "*.rst", "*.txt")),
+    ):
+        for pattern in patterns:
+            files += [
+                p
+                for p in (ROOT / folder).rglob(pattern)
+                if "_build" not in p.parts and "generated" not in p.parts
+                and "auto_examples" not in p.parts
+            ]
+    return files
+
+
+def test_public_docs_never_cite_the_internal_spec():
+    """Users do not have the internal spec: the docs must say the reason in words."""
+    files = _public_text_files()
+    assert len(files) > 50
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bSPEC\b", line)
+    ]
+    assert not offenders, f"'SPEC' cited in public text: {offenders}"
+
+
+def test_differences_page_is_linked():
+    assert (ROOT / "doc" / "differences.md").is_file()
+    assert "differences" in (ROOT / "doc" / "index.md").read_text(encoding="utf-8")
+    assert "doc/differences.md" in README

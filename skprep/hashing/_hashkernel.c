@@ -1,7 +1,7 @@
 /* Optional compiled kernels for FarmHash Fingerprint64 (farmhashna::Hash64) and SipHash-2-4
  * (TF StringToHashBucketStrong) over str/bytes held in a list/tuple, a NumPy object array
  * (read in place) or an Arrow string/binary array's buffers. Written from the scalar
- * reference in tests/hashing/_reference.py (SPEC section 7.3). Each returns a (writable)
+ * reference in tests/hashing/_reference.py. Each returns a (writable)
  * bytearray of n little-endian uint64 values. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -5,10 +5,10 @@ Everything an image estimator needs besides its own arithmetic lives here, once:
 * :func:`check_images` -- accept a batch ``(n, h, w, c)`` or a single image ``(h, w, c)`` in
   either ``data_format``, refuse other ranks with Keras's message, and hand the kernels an
   NHWC batch; :class:`ImageBatch.restore` puts the result back into the caller's layout.
-* :func:`to_float32` / :func:`cast_back` -- Keras's dtype rules (SPEC 9.1 and 12): floating
+* :func:`to_float32` / :func:`cast_back` -- Keras's dtype rules: floating
   input is computed in float32, integer input is computed in float32 and, for the layers that
   keep the dtype (``Resizing``), rounded and saturate-cast back.
-* :func:`parse_factor` / :func:`check_value_range` -- the factor conventions of SPEC 9.2 with
+* :func:`parse_factor` / :func:`check_value_range` -- Keras's factor conventions with
   Keras's error messages, used by every random layer (geometry included).
 * :class:`BaseImageTransformer` -- deterministic layers (``Resizing``, ``CenterCrop``):
   stateless, ``transform`` works without ``fit``.
@@ -164,7 +164,7 @@ def to_float32(images: np.ndarray) -> np.ndarray:
     """Return ``images`` as float32 (no copy when already float32).
 
     Keras casts floating inputs to the layer's float32 dtype and computes on integer inputs
-    in float32 (SPEC 1.2, 9.1); so does every skprep image kernel.
+    in float32; so does every skprep image kernel.
     """
     return images if images.dtype == np.float32 else images.astype(np.float32)
 
@@ -191,7 +191,7 @@ def cast_back(out: np.ndarray, dtype) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------------------
-# Factors and value ranges (SPEC 9.2, 9.6)
+# Factors and value ranges (Keras's conventions)
 # --------------------------------------------------------------------------------------------
 
 
@@ -227,7 +227,7 @@ def parse_factor(
     scalar : {"symmetric", "keras_base"}
         How a scalar ``f`` is read. ``"symmetric"`` gives ``(-|f|, |f|)`` (RandomTranslation,
         RandomZoom, RandomRotation, RandomBrightness, RandomHeight/Width, and RandomContrast's
-        ``[1 - f, 1 + f]`` of SPEC decision 3). ``"keras_base"`` is Keras 3's base-layer rule
+        documented ``[1 - f, 1 + f]``). ``"keras_base"`` is Keras 3's base-layer rule
         ``(max(-|f|, bounds[0]), |f|)``, which with bounds (0, 1) gives ``(0, f)``.
 
     Returns

@@ -2,7 +2,7 @@
 
 Each layer draws its numbers per image in ``_sample_params`` (the only place that sees the
 random generator), turns them into Keras's 8-parameter transforms with the pure builders
-below (SPEC 9.3, in Keras's float32 arithmetic), and warps with
+below (in Keras's float32 arithmetic), and warps with
 :func:`skprep.image.functional.affine_transform`.
 """
 
@@ -203,7 +203,7 @@ _SHARED_PARAMETERS = """fill_mode : {"reflect", "wrap", "constant", "nearest"}, 
         ``d c b a | a b c d | d c b a``; ``"wrap"`` ``a b c d | a b c d | a b c d``;
         ``"constant"`` ``k k k k | a b c d | k k k k`` with ``k = fill_value``;
         ``"nearest"`` ``a a a a | a b c d | d d d d``. Border handling equals Keras's
-        TensorFlow backend (SPEC 9.4).
+        TensorFlow backend.
     interpolation : {"bilinear", "nearest"}, default="bilinear"
     random_state : int, RandomState instance, Generator or None, default=None
         Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``

@@ -405,7 +405,7 @@ class RandomErasing(BaseImageAugmentation):
 
     Notes
     -----
-    Differences from Keras 3 (SPEC decision 3): Keras 3 turns a scalar ``factor=p`` into a
+    Differences from Keras 3 (its documentation wins): Keras 3 turns a scalar ``factor=p`` into a
     probability range ``(0, p)``, so the default ``factor=1.0`` erases only about half of
     the images, although its docstring says "factor=1.0 means erasing is always applied";
     skprep erases with probability ``p`` as documented (pairs keep Keras's per-image draw).

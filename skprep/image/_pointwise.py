@@ -105,7 +105,7 @@ class RandomInvert(BaseImageAugmentation):
 
         Notes
         -----
-        Differences from Keras 3 (SPEC decision 3): Keras 3 turns a scalar ``factor=p`` into the
+        Differences from Keras 3 (its documentation wins): Keras 3 turns a scalar ``factor=p`` into the
         probability range ``(0, p)``, so the default ``factor=1.0`` inverts only about half of
         the images, although it documents ``factor`` as the probability; skprep inverts with
         probability ``p`` (pairs keep Keras's per-image draw). Keras computes ``high - x``,
@@ -493,7 +493,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         Notes
         -----
         Keras's arithmetic (weights ``exp(-x**2 / (2 sigma**2))`` normalised, zero padding at
-        the borders). Differences from Keras 3 (SPEC decision 3): Keras reads a scalar ``sigma``
+        the borders). Differences from Keras 3 (its documentation wins): Keras reads a scalar ``sigma``
         as the range ``(0, sigma)``, caps sigma at 1 and draws one sigma pair for the whole
         batch; skprep uses a scalar sigma as given (the documented "standard deviation"),
         accepts any positive sigma, and draws a pair per image for a range. A scalar ``factor``

@@ -67,7 +67,7 @@ class RandomContrast(BaseImageAugmentation):
 
     Notes
     -----
-    Differences from Keras 3 (SPEC decision 3): a scalar ``factor`` in Keras 3 draws from
+    Differences from Keras 3 (its documentation wins): a scalar ``factor`` in Keras 3 draws from
     ``[1, 1 + f]`` (it never lowers contrast), contradicting its own docstring; skprep draws
     from ``[1 - f, 1 + f]`` as documented and as in Keras 2. Keras 3 sorts a pair silently;
     skprep raises when ``lower > upper``, and for negative values. Keras 3 fails on integer

@@ -47,8 +47,8 @@ class RandomCrop(BaseImageAugmentation):
 
     Notes
     -----
-    Differences from Keras 3 (SPEC decision 3), which follow Keras's documented semantics
-    and Keras 2:
+    Differences from Keras 3, which follow Keras's documented semantics and Keras 2 (the
+    inference crop keeps training and inference outputs the same shape):
 
     * Keras 3 draws **one** offset for the whole batch; skprep draws one per image.
     * Keras 3 returns the input unchanged at inference (original shape), contradicting its

@@ -41,7 +41,7 @@ default="horizontal_and_vertical"
 
     Notes
     -----
-    Differences from Keras 3 (SPEC decision 3): Keras 3 uses a single draw for both flips in
+    Differences from Keras 3 (its documentation wins): Keras 3 uses a single draw for both flips in
     "horizontal_and_vertical", so an image is either unchanged or rotated by 180 degrees;
     skprep draws them independently, as documented and as in Keras 2. Keras 3 silently
     ignores an unknown ``mode``; skprep raises. Keras's ``seed`` seeds a generator that

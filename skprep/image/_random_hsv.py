@@ -124,7 +124,7 @@ class RandomColorDegeneration(_RGBLayer):
 
     Notes
     -----
-    Differences from Keras 3 (SPEC decision 3): Keras 3 reads a scalar ``f`` as the range
+    Differences from Keras 3 (its documentation wins): Keras 3 reads a scalar ``f`` as the range
     ``[-f, f]`` (its base-layer default), so half of its draws push colours away from grey,
     contradicting its docstring ("a value between 0.0 and the passed float"); skprep draws
     from ``[0, f]`` as documented, and requires factors in ``[0, 1]`` (Keras accepts
@@ -205,7 +205,7 @@ class RandomSaturation(_RGBLayer):
       default ``(0, 255)`` and ``f > 0.5`` a saturation above 1 survives, and HSV -> RGB then
       gives negative pixel values (``f = 1`` multiplies by 1e7), contradicting the
       documented "``factor=1.0`` makes the image fully saturated". skprep clips to ``[0, 1]``
-      (SPEC decision 3), so ``f = 1`` is full saturation and outputs stay in range. The two
+      (as documented), so ``f = 1`` is full saturation and outputs stay in range. The two
       agree whenever the new saturation is at most 1 (always for ``value_range=(0, 1)`` or
       ``f <= 0.5``). ``adjust_saturation(..., saturation_range=value_range)`` reproduces
       Keras exactly.
@@ -357,7 +357,7 @@ class RandomColorJitter(_RGBLayer):
     converted once and rounded back once at the end).
 
     Differences from Keras 3 are those of the four steps (see their Notes: RandomContrast's
-    scalar factor per SPEC decision 3, RandomSaturation's clip to ``[0, 1]``, integer images
+    scalar factor as documented, RandomSaturation's clip to ``[0, 1]``, integer images
     returned in their dtype). Keras seeds the four sub-layers identically and they share one
     seed stream; ``random_state`` follows scikit-learn. RGB (3-channel) images are required
     when ``saturation_factor`` or ``hue_factor`` is given; brightness and contrast alone

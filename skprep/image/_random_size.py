@@ -62,7 +62,7 @@ _DOC = """Randomly {verb} the {axis} of the images (Keras 2 ``Random{Axis}``).
     ``fit_transform(X)`` differs from ``fit(X).transform(X)`` (as scikit-learn's
     ``TargetEncoder``).
 
-    Keras 3 removed this layer; skprep keeps its Keras 2 meaning (SPEC decision 4). One size
+    Keras 3 removed this layer; skprep keeps its Keras 2 meaning (so Keras 2 code ports). One size
     is drawn per call, not per image, so the batch stays one array.
 
     Parameters

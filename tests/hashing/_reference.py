@@ -1,5 +1,5 @@
 """Scalar pure-Python FarmHash Fingerprint64 / SipHash-2-4, written straight from the
-reference algorithms (SPEC section 7.3), to cross-check the vectorised kernels."""
+published reference algorithms, to cross-check the vectorised kernels."""
 
 M = (1 << 64) - 1
 K0, K1, K2 = 0xC3A5C85C97CB3127, 0xB492B66FBE98F273, 0x9AE16A3B2F90404F

@@ -1,4 +1,4 @@
-"""The hash kernels: SPEC vectors, a scalar reference, input types, chunking, errors."""
+"""The hash kernels: TF test vectors, a scalar reference, input types, chunking, errors."""
 
 import warnings
 
@@ -19,7 +19,7 @@ from skprep.hashing.functional import (
 )
 from tests.hashing import _reference as R
 
-# SPEC 7.3, verified against TF
+# Test vectors verified against TF
 VECTORS = [
     ("", 11160318154034397263, 4928313950774450900),
     ("a", 12917804110809363939, 7077939996121841354),

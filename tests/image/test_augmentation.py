@@ -177,7 +177,7 @@ def test_random_contrast_factor_range(factor, low, high, seed):
     # Uniform: both ends of the range are reached (300 draws).
     width = high - low
     assert c.min() < low + 0.05 * width and c.max() > high - 0.05 * width
-    # A scalar lowers contrast as well as raising it (SPEC decision 3).
+    # A scalar lowers contrast as well as raising it (Keras's documented range).
     if np.ndim(factor) == 0:
         assert (c < 1).mean() > 0.35 and (c > 1).mean() > 0.35
 

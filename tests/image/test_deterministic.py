@@ -150,7 +150,7 @@ def test_resize_of_constant_image_is_constant(h, w, oh, ow, method, antialias):
 def test_center_crop_large_and_small():
     x = np.arange(24, dtype=np.float32).reshape(1, 4, 6, 1)
     np.testing.assert_array_equal(CenterCrop(3, 3).transform(x)[0, :, :, 0], x[0, 0:3, 1:4, 0])
-    # Smaller than the target on one side: column 2 only, upsampled (SPEC 10).
+    # Smaller than the target on one side: column 2 only, upsampled (Keras's rule).
     out = CenterCrop(8, 3).transform(x)
     assert out.shape == (1, 8, 3, 1)
     np.testing.assert_allclose(out[0, :, 0, 0], out[0, :, 2, 0])

@@ -301,7 +301,7 @@ def test_jitter_draws_are_the_steps_draws_in_order():
     ]
     for got, want in zip(params.values(), expected):
         np.testing.assert_array_equal(got, want)
-    # contrast follows decision 3: a scalar draws from [1 - f, 1 + f]
+    # contrast follows Keras's documented range: a scalar draws from [1 - f, 1 + f]
     c = _draw(RandomColorJitter(contrast_factor=0.3))["contrast_factor"]
     assert c.min() >= 0.7 and c.max() <= 1.3 and (c < 1).mean() > 0.4
     only = _draw(RandomColorJitter(hue_factor=0.1), n=5)

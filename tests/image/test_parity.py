@@ -1,6 +1,6 @@
 """Parity of the image layers with Keras fixtures (tools/keras_fixtures/image.py).
 
-Tolerance: 1e-4 relative to the 0-255 range (SPEC decision 2); bilinear, nearest and integer
+Tolerance: 1e-4 relative to the 0-255 range; bilinear, nearest and integer
 outputs are compared exactly.
 """
 

@@ -22,7 +22,7 @@ from skprep.lookup._vocabulary import encode_tokens, lookup_indices
 COLORS = np.array(["red", "green", "red", "blue", "red", "green", "é"], dtype=object)
 
 
-# -- worked examples (SPEC 2.8) ---------------------------------------------------------------
+# -- worked examples -------------------------------------------------------------------------
 def test_worked_examples():
     layer = StringLookup().fit([["a", "c", "d"], ["d", "z", "b"]])
     assert layer.get_vocabulary() == ["[UNK]", "d", "z", "c", "b", "a"]
@@ -473,7 +473,7 @@ def test_transform_rank_and_width_checks():
         layer.transform(COLORS[:6].reshape(2, 3))
 
 
-# -- OOV hashing against the SPEC's test vectors -------------------------------------------------
+# -- OOV hashing against TF's test vectors -------------------------------------------------
 FP64 = {
     "-1": 7333874265151076430,
     "101": 7111978204949978653,

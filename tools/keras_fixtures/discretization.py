@@ -1,4 +1,4 @@
-"""Keras cases for Discretization (SPEC section 5).
+"""Keras cases for Discretization.
 
 Large inputs are stored as a recipe (``{"seed", "dist", "shape", "dtype"}``) that the tests
 rebuild with ``make_data`` from ``tests/discretization/_data.py`` (the one home of the

@@ -1,4 +1,4 @@
-"""Keras cases for Hashing and HashedCrossing (SPEC sections 7 and 8).
+"""Keras cases for Hashing and HashedCrossing (TF's FarmHash / SipHash).
 
 Random strings of every FarmHash length class (0, 1-3, 4-7, 8-16, 17-32, 33-64, 65-200,
 201-700 bytes), Unicode and raw (non-UTF-8) bytes; numbers of every dtype Keras stringifies;
@@ -95,7 +95,7 @@ def _hashing():
                 f"mixed_lengths_small_{salt_name}", {"num_bins": 1000003, "salt": salt}, mixed_len
             )
         )
-    # the SPEC's layer-level vectors
+    # layer-level test vectors verified against TF
     abcde = np.array(["A", "B", "C", "D", "E"], dtype=object)
     cases += [
         _hashing_case("spec_fast", {"num_bins": 3}, abcde),

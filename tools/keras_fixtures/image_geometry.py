@@ -3,7 +3,7 @@
 Kernel cases call ``keras.ops.image.affine_transform`` (TF backend) on random images and on a
 crop of a real photograph, for every interpolation x fill mode, with rotation, translation,
 zoom, shear, perspective and far-out-of-range transforms, float and uint8 inputs, odd sizes,
-and the SPEC 9.4 worked examples. Layer cases use factor ranges of zero width, so Keras's
+and worked examples of the border modes. Layer cases use factor ranges of zero width, so Keras's
 random draws are deterministic and outputs are comparable value for value.
 """
 
@@ -124,7 +124,7 @@ def _affine_cases():
 
 
 def _worked_examples():
-    """SPEC 9.4: the 1 x 6 ramp shifted by +-3 and +1.5 px, and x' = -0.5 under nearest."""
+    """Border-mode worked examples: the 1 x 6 ramp shifted by +-3 and +1.5 px, and x' = -0.5 under nearest."""
     ramp = np.arange(1, 7, dtype=np.float32).reshape(1, 1, 6, 1)
     cases = []
     for shift in (3.0, -3.0, 1.5, -1.5, 0.5):

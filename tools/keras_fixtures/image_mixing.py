@@ -215,8 +215,8 @@ def _inference(rng):
 
 
 def _keras_default_rates():
-    """Keras 3's scalar ``factor=1.0`` erases only about half of the images (SPEC decision 3
-    makes skprep erase all of them); recorded so the tests document the difference."""
+    """Keras 3's scalar ``factor=1.0`` erases only about half of the images (skprep follows
+    the documentation and erases all of them); recorded so the tests document the difference."""
     import keras
 
     x = np.full((400, 8, 8, 1), 100.0, dtype=np.float32)

@@ -5,7 +5,7 @@ input at ``x' = (a0 x + a1 y + a2) / k``, ``y' = (b0 x + b1 y + b2) / k`` with
 ``k = c0 x + c1 y + 1``. The coordinate arithmetic, the fill-mode mapping and the
 interpolation are done in float32 in the same order as TensorFlow's
 ``ImageProjectiveTransformV3`` kernel (the Keras TF backend), so results agree with Keras to
-float32 rounding -- including TF's corner cases (SPEC 9.3/9.4):
+float32 rounding -- including TF's corner cases:
 
 * ``"nearest"`` interpolation rounds half away from zero;
 * ``"reflect"``, ``"wrap"`` and ``"nearest"`` clamp the mapped coordinate to ``[0, len - 1]``,

@@ -242,7 +242,7 @@ def _resize_axis(images: np.ndarray, axis: int, table) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------------------
-# Aspect-ratio crop and pad (Keras's formulas, SPEC 10 Resizing)
+# Aspect-ratio crop and pad (Keras's formulas for Resizing)
 # --------------------------------------------------------------------------------------------
 
 
