@@ -1,6 +1,12 @@
-"""Sphinx configuration: ``pip install -e ".[docs]" && sphinx-build doc doc/_build``."""
+"""Sphinx configuration: ``pip install -e ".[docs]" && make -C doc html`` (see CONTRIBUTING)."""
 
-import skprep
+import sys
+from pathlib import Path
+
+# Document the checkout this file belongs to, not whichever skprep happens to be installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import skprep  # noqa: E402
 
 project = "skprep"
 release = skprep.__version__

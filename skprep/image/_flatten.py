@@ -117,7 +117,7 @@ class Flatten(StatelessMixin, TransformerMixin, BaseEstimator):
         return X.reshape((X.shape[0], *self.input_shape_))
 
     def get_feature_names_out(self, input_features=None):
-        """Output feature names ``flatten0 .. flatten{k-1}``.
+        """Output feature names ``flatten0`` to ``flatten{k-1}``.
 
         Parameters
         ----------

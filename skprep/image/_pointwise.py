@@ -677,5 +677,10 @@ for _cls in (
     RandomSharpness,
     RandomGaussianBlur,
 ):
-    _cls.__doc__ = _cls.__doc__.format(training_only=_TRAINING_ONLY, common_params=_COMMON_PARAMS)
+    # These docstrings are indented one level deeper than the shared fragments: indent the
+    # fragments to match, so the rendered docstring has one consistent indentation.
+    _cls.__doc__ = _cls.__doc__.format(
+        training_only=_TRAINING_ONLY.replace("\n", "\n    "),
+        common_params=_COMMON_PARAMS.replace("\n", "\n    "),
+    )
 del _cls
