@@ -6,7 +6,7 @@ from pathlib import Path
 # Document the checkout this file belongs to, not whichever skprep happens to be installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import skprep  # noqa: E402
+import skprep
 
 project = "skprep"
 release = skprep.__version__
