@@ -463,8 +463,32 @@ class VocabularyState(AdaptState):
         return {"vocabulary": vocab, "idf": idf}
 
     def __getstate__(self):
+        """Plain data only: the summed count table as NumPy arrays (tokens as in
+        :class:`Vocabulary`); the pyarrow tables are rebuilt by ``__setstate__``."""
         self._compact()
-        return self.__dict__.copy()
+        state = {k: v for k, v in self.__dict__.items() if k != "_tables"}
+        table = self._tables[0] if self._tables else self._empty_table()
+        state["counts_table"] = {
+            name: (
+                _plain_tokens(table.column(name).combine_chunks(), self.kind)
+                if name == "token"
+                else table.column(name).to_numpy().astype(np.int64, copy=False)
+            )
+            for name in table.column_names
+        }
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        columns = state.pop("counts_table")
+        self.__dict__.update(state)
+        table = pa.table(
+            {
+                name: _arrow_tokens(values, self.kind) if name == "token" else values
+                for name, values in columns.items()
+            }
+        )
+        self._tables = [table] if table.num_rows else []
 
 
 # -- finalisation -----------------------------------------------------------------------------
