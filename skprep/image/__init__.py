@@ -4,6 +4,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 """
 
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
+from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
@@ -27,6 +28,7 @@ from ._resizing import CenterCrop, Resizing
 __all__ = [
     "AutoContrast",
     "CenterCrop",
+    "ContrastLimitedAdaptiveHistogramEqualization",
     "CutMix",
     "Equalization",
     "Flatten",

@@ -18,5 +18,6 @@ FAMILIES = (
     "image_hsv",
     "image_pointwise",
     "image_shear",
+    "image_clahe",
     "audio",
 )

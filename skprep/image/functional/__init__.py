@@ -4,10 +4,12 @@ Each kernel is the single home of its logic; the image estimators validate and d
 Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, center_crop),
 ``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
 saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
-with Keras's 8-parameter convention).
+with Keras's 8-parameter convention), ``_clahe`` (contrast-limited adaptive histogram
+equalisation).
 """
 
 from ._affine import affine_transform
+from ._clahe import clahe
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._flip import flip
@@ -41,6 +43,7 @@ __all__ = [
     "auto_contrast",
     "box_slices",
     "center_crop",
+    "clahe",
     "crop",
     "cut_mix",
     "degenerate_color",
