@@ -8,6 +8,7 @@ from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
+from ._perspective import RandomPerspective
 from ._pointwise import (
     AutoContrast,
     Equalization,
@@ -46,6 +47,7 @@ __all__ = [
     "RandomHeight",
     "RandomHue",
     "RandomInvert",
+    "RandomPerspective",
     "RandomPosterization",
     "RandomRotation",
     "RandomSaturation",

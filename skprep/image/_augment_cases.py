@@ -6,6 +6,7 @@ import numpy as np
 
 from ..utils.estimator_checks import Case
 from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
+from ._perspective import RandomPerspective
 
 
 def _images():
@@ -32,6 +33,12 @@ CASES = [
     Case(
         lambda: ContrastLimitedAdaptiveHistogramEqualization((0, 1), 0.0, (2, 2)),
         _unit_images,
+        sklearn=False,
+    ),
+    Case(lambda: RandomPerspective(), _images, sklearn=False),
+    Case(
+        lambda: RandomPerspective((0.2, 0.9), 0.5, "nearest", 7.0, data_format="channels_first"),
+        _uint8_channels_first,
         sklearn=False,
     ),
 ]

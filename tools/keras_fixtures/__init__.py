@@ -19,5 +19,6 @@ FAMILIES = (
     "image_pointwise",
     "image_shear",
     "image_clahe",
+    "image_perspective",
     "audio",
 )

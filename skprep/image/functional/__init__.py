@@ -5,7 +5,7 @@ Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, 
 ``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
 saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
 with Keras's 8-parameter convention), ``_clahe`` (contrast-limited adaptive histogram
-equalisation).
+equalisation), ``_perspective`` (homographies through four point pairs).
 """
 
 from ._affine import affine_transform
@@ -23,6 +23,7 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
+from ._perspective import perspective, perspective_transform
 from ._pointwise import (
     auto_contrast,
     equalize,
@@ -55,6 +56,8 @@ __all__ = [
     "invert",
     "mix_up",
     "pad",
+    "perspective",
+    "perspective_transform",
     "posterize",
     "resize",
     "rgb_to_grayscale",
