@@ -19,6 +19,7 @@ from ._pointwise import (
     RandomSharpness,
     Solarization,
 )
+from ._rand_augment import AugMix, RandAugment
 from ._random_color import RandomBrightness, RandomContrast
 from ._random_crop import RandomCrop
 from ._random_flip import RandomFlip
@@ -27,6 +28,7 @@ from ._random_size import RandomHeight, RandomWidth
 from ._resizing import CenterCrop, Resizing
 
 __all__ = [
+    "AugMix",
     "AutoContrast",
     "CenterCrop",
     "ContrastLimitedAdaptiveHistogramEqualization",
@@ -35,6 +37,7 @@ __all__ = [
     "Flatten",
     "MixUp",
     "MixingSampler",
+    "RandAugment",
     "RandomBrightness",
     "RandomColorDegeneration",
     "RandomColorJitter",

@@ -7,6 +7,7 @@ import numpy as np
 from ..utils.estimator_checks import Case
 from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
 from ._perspective import RandomPerspective
+from ._rand_augment import AugMix, RandAugment
 
 
 def _images():
@@ -39,6 +40,18 @@ CASES = [
     Case(
         lambda: RandomPerspective((0.2, 0.9), 0.5, "nearest", 7.0, data_format="channels_first"),
         _uint8_channels_first,
+        sklearn=False,
+    ),
+    Case(lambda: RandAugment(), _images, sklearn=False),
+    Case(
+        lambda: RandAugment((0, 255), 3, (0.2, 0.6), "nearest", data_format="channels_first"),
+        _uint8_channels_first,
+        sklearn=False,
+    ),
+    Case(lambda: AugMix(value_range=(0, 1)), _unit_images, sklearn=False),
+    Case(
+        lambda: AugMix(num_chains=2, chain_depth=2, alpha=0.5, all_ops=False),
+        _images,
         sklearn=False,
     ),
 ]

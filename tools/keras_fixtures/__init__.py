@@ -20,5 +20,6 @@ FAMILIES = (
     "image_shear",
     "image_clahe",
     "image_perspective",
+    "image_policies",
     "audio",
 )
