@@ -5,6 +5,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
 from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
+from ._elastic import RandomElasticTransform
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
 from ._mixing import CutMix, MixingSampler, MixUp, RandomErasing
@@ -43,6 +44,7 @@ __all__ = [
     "RandomColorJitter",
     "RandomContrast",
     "RandomCrop",
+    "RandomElasticTransform",
     "RandomErasing",
     "RandomFlip",
     "RandomGaussianBlur",

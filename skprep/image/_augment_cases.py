@@ -6,6 +6,7 @@ import numpy as np
 
 from ..utils.estimator_checks import Case
 from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
+from ._elastic import RandomElasticTransform
 from ._perspective import RandomPerspective
 from ._rand_augment import AugMix, RandAugment
 
@@ -52,6 +53,14 @@ CASES = [
     Case(
         lambda: AugMix(num_chains=2, chain_depth=2, alpha=0.5, all_ops=False),
         _images,
+        sklearn=False,
+    ),
+    Case(lambda: RandomElasticTransform(), _images, sklearn=False),
+    Case(
+        lambda: RandomElasticTransform(
+            (0.3, 0.9), 0.5, "nearest", "constant", 3.0, data_format="channels_first"
+        ),
+        _uint8_channels_first,
         sklearn=False,
     ),
 ]

@@ -21,5 +21,6 @@ FAMILIES = (
     "image_clahe",
     "image_perspective",
     "image_policies",
+    "image_elastic",
     "audio",
 )

@@ -5,13 +5,15 @@ Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, 
 ``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
 saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
 with Keras's 8-parameter convention), ``_clahe`` (contrast-limited adaptive histogram
-equalisation), ``_perspective`` (homographies through four point pairs).
+equalisation), ``_perspective`` (homographies through four point pairs),
+``_elastic`` (elastic deformations).
 """
 
 from ._affine import affine_transform
 from ._clahe import clahe
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
+from ._elastic import elastic_transform
 from ._flip import flip
 from ._hsv import (
     adjust_hue,
@@ -48,6 +50,7 @@ __all__ = [
     "crop",
     "cut_mix",
     "degenerate_color",
+    "elastic_transform",
     "equalize",
     "erase",
     "flip",
