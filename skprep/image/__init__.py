@@ -5,6 +5,7 @@ Pure kernels live in :mod:`skprep.image.functional`; the estimators validate and
 
 from . import functional  # noqa: F401  (public submodule: skprep.image.functional)
 from ._clahe import ContrastLimitedAdaptiveHistogramEqualization
+from ._copies import AugmentationSampler
 from ._elastic import RandomElasticTransform
 from ._flatten import Flatten
 from ._geometry import RandomRotation, RandomShear, RandomTranslation, RandomZoom
@@ -30,6 +31,7 @@ from ._resizing import CenterCrop, Resizing
 
 __all__ = [
     "AugMix",
+    "AugmentationSampler",
     "AutoContrast",
     "CenterCrop",
     "ContrastLimitedAdaptiveHistogramEqualization",
