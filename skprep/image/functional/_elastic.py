@@ -23,6 +23,7 @@ import numbers
 
 import numpy as np
 
+from ._parallel import map_batch
 from ._pointwise import _batch, gaussian_blur
 
 __all__ = ["ELASTIC_FILL_MODES", "elastic_transform"]
@@ -31,28 +32,36 @@ _F32 = np.float32
 ELASTIC_FILL_MODES = ("reflect", "wrap", "constant", "nearest", "mirror")
 
 
-def _fix_index(i: np.ndarray, size: int, fill_mode: str) -> np.ndarray:
-    """Map integer indices into ``[0, size - 1]`` by the fill mode (in place when possible)."""
-    if fill_mode in ("constant", "nearest"):
-        return np.clip(i, 0, size - 1, out=i)
+def _fold(i: np.ndarray, size: int, fill_mode: str) -> np.ndarray:
+    """The fill mode's rule for out-of-range integer indices ``i``."""
     if fill_mode == "wrap":
-        return np.mod(i, size, out=i)
+        return np.mod(i, size)
     if fill_mode == "mirror":
         if size == 1:
             return np.zeros_like(i)
         period = 2 * (size - 1)
-        i = np.mod(np.abs(i, out=i), period, out=i)
+        i = np.mod(np.abs(i), period)
         return np.where(i >= size, period - i, i)
     # reflect, as Keras's TF backend: |i| folded with period 2 size, the far side shifted
-    i = np.mod(np.abs(i, out=i), 2 * size, out=i)
+    i = np.mod(np.abs(i), 2 * size)
     return np.where(i < size, i, 2 * size - i - 1)
+
+
+def _fix_index(i: np.ndarray, size: int, fill_mode: str) -> np.ndarray:
+    """Map integer indices into ``[0, size - 1]`` by the fill mode, in place."""
+    if fill_mode in ("constant", "nearest"):
+        return np.clip(i, 0, size - 1, out=i)
+    flat = i.reshape(-1)
+    outside = np.flatnonzero((flat < 0) | (flat >= size))  # usually few: fold only those
+    if outside.size:
+        flat[outside] = _fold(flat[outside], size, fill_mode)
+    return i
 
 
 def _taps(coord: np.ndarray, size: int, interpolation: str, fill_mode: str):
     """The 1-D neighbours of each coordinate: list of (index, weight, valid-or-None)."""
     if interpolation == "nearest":
-        index = np.rint(coord).astype(np.int64)
-        raw = [(index, None)]
+        raw = [(np.rint(coord).astype(np.int64), None)]
     else:
         lower = np.floor(coord)
         upper_weight = coord - lower
@@ -61,26 +70,44 @@ def _taps(coord: np.ndarray, size: int, interpolation: str, fill_mode: str):
     taps = []
     for index, weight in raw:
         valid = (index >= 0) & (index < size) if fill_mode == "constant" else None
-        taps.append((_fix_index(index.copy(), size, fill_mode), weight, valid))
+        taps.append((_fix_index(index, size, fill_mode), weight, valid))
     return taps
 
 
 def sample(images, rows, cols, interpolation="bilinear", fill_mode="reflect", fill_value=0.0):
     """Read ``images`` at float coordinates ``(rows, cols)`` of shape (n, h_out, w_out)."""
     n, h, w, c = images.shape
-    flat = images.reshape(n * h * w, c)
+    # each pixel's channels as one 4c-byte record: one gather moves a whole pixel
+    pixels = np.ascontiguousarray(images, dtype=_F32).reshape(n * h * w, c)
+    pixels = pixels.view(np.dtype((np.void, 4 * c))).reshape(-1)
     base = (np.arange(n, dtype=np.int64) * (h * w)).reshape(n, 1, 1)
+    col_taps = _taps(cols, w, interpolation, fill_mode)
     out = None
     for r, wr, vr in _taps(rows, h, interpolation, fill_mode):
         row_base = base + r * w
-        for q, wq, vq in _taps(cols, w, interpolation, fill_mode):
-            values = flat[row_base + q]  # (n, h_out, w_out, c)
+        for q, wq, vq in col_taps:
+            values = np.take(pixels, row_base + q).view(_F32).reshape(*q.shape, c)
             if vr is not None:
                 values = np.where((vr & vq)[..., None], values, _F32(fill_value))
             if wr is not None:
                 values = values * (wr * wq)[..., None]
             out = values if out is None else out + values
     return out.astype(_F32, copy=False)
+
+
+def _deform(x, noise, alpha, sigma, interpolation, fill_mode, fill_value):
+    """``elastic_transform`` on a chunk of images (validated arguments)."""
+    n, h, w, _ = x.shape
+    fields = np.zeros((n, h, w, 2), dtype=_F32)
+    sizes = np.array([_kernel_size(s) if s > 0 else 0 for s in sigma])
+    for size in np.unique(sizes[sizes > 0]):
+        idx = np.flatnonzero(sizes == size)
+        s = sigma[idx]
+        fields[idx] = gaussian_blur(noise[idx] * s.reshape(-1, 1, 1, 1), s, kernel_size=int(size))
+    a = alpha.reshape(n, 1, 1)
+    cols = np.arange(w, dtype=_F32).reshape(1, 1, w) + a * fields[..., 0]
+    rows = np.arange(h, dtype=_F32).reshape(1, h, 1) + a * fields[..., 1]
+    return sample(x, rows, cols, interpolation, fill_mode, fill_value)
 
 
 def _kernel_size(sigma: float) -> int:
@@ -154,13 +181,9 @@ def elastic_transform(
     if not (np.isfinite(alpha).all() and np.isfinite(sigma).all()):
         raise ValueError("`alpha` and `sigma` must be finite.")
 
-    fields = np.zeros((n, h, w, 2), dtype=_F32)
-    moving = sigma > 0
-    for size in np.unique([_kernel_size(s) for s in sigma[moving]]):
-        idx = np.flatnonzero(moving & (np.array([_kernel_size(s) for s in sigma]) == size))
-        s = sigma[idx]
-        fields[idx] = gaussian_blur(noise[idx] * s.reshape(-1, 1, 1, 1), s, kernel_size=int(size))
-    a = alpha.reshape(n, 1, 1)
-    cols = np.arange(w, dtype=_F32).reshape(1, 1, w) + a * fields[..., 0]
-    rows = np.arange(h, dtype=_F32).reshape(1, h, 1) + a * fields[..., 1]
-    return sample(x, rows, cols, interpolation, fill_mode, fill_value)
+    def run(chunk, chunk_noise, chunk_alpha, chunk_sigma):
+        return _deform(
+            chunk, chunk_noise, chunk_alpha, chunk_sigma, interpolation, fill_mode, fill_value
+        )
+
+    return map_batch(run, x, noise, alpha, sigma)
