@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef Py_ssize_t ssize;
 
@@ -30,9 +33,33 @@ INLINE float ld(const void *p, ssize i, int u8) {
 INLINE float clampf(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
 INLINE uint8_t to_u8(float v) {
-    /* numpy: rint (half to even, the default rounding mode), clip to [0, 255], cast */
-    float r = rintf(v);
-    return (uint8_t)(r < 0.0f ? 0.0f : (r > 255.0f ? 255.0f : r));
+    /* numpy's rint (half to even), clip to [0, 255], cast. Clipping first gives the same result
+     * (the bounds are integers); then adding and removing 2^23 rounds to the nearest integer,
+     * ties to even, in the default rounding mode -- without a libm call, and vectorisable. */
+    float c = v > 0.0f ? v : 0.0f;
+    c = c < 255.0f ? c : 255.0f;
+    return (uint8_t)(int32_t)((c + 8388608.0f) - 8388608.0f);
+}
+
+static void floats_to_u8(const float *restrict in, uint8_t *restrict out, ssize n) {
+    ssize j = 0;
+#if defined(__SSE2__)
+    /* the same steps on 16 values at a time (max/min are exact; NaN gives 0 either way) */
+    const __m128 zero = _mm_setzero_ps(), top = _mm_set1_ps(255.0f);
+    const __m128 big = _mm_set1_ps(8388608.0f);
+    for (; j + 16 <= n; j += 16) {
+        __m128i q[4];
+        for (int k = 0; k < 4; k++) {
+            __m128 v = _mm_loadu_ps(in + j + 4 * k);
+            v = _mm_min_ps(_mm_max_ps(v, zero), top);
+            v = _mm_sub_ps(_mm_add_ps(v, big), big);
+            q[k] = _mm_cvttps_epi32(v);
+        }
+        __m128i lo = _mm_packs_epi32(q[0], q[1]), hi = _mm_packs_epi32(q[2], q[3]);
+        _mm_storeu_si128((__m128i *)(out + j), _mm_packus_epi16(lo, hi));
+    }
+#endif
+    for (; j < n; j++) out[j] = to_u8(in[j]);
 }
 
 /* floorf / truncf / roundf without a libm call (baseline x86-64 has no rounding instruction):
@@ -317,11 +344,34 @@ static PyObject *affine(PyObject *self, PyObject *args) {
 
 /* Separable resampling (_resize.py) -------------------------------------------------------- */
 
+/* One row of a pass along the columns (channel count `ch` known at compile time when inlined
+ * with a constant). */
+INLINE void resize_row(const float *row, ssize ch, int kind, ssize k, ssize n_out,
+                       const int64_t *idx, const float *wt, float *d) {
+    for (ssize x = 0; x < n_out; x++, d += ch) {
+        if (kind == 1) {
+            const float *a = row + idx[2 * x] * ch, *b = row + idx[2 * x + 1] * ch;
+            const float f = wt[x];
+            for (ssize c = 0; c < ch; c++) d[c] = (b[c] - a[c]) * f + a[c];
+        } else {
+            const float *a = row + idx[k * x] * ch;
+            const float f = wt[k * x];
+            for (ssize c = 0; c < ch; c++) d[c] = a[c] * f;
+            for (ssize t = 1; t < k; t++) {
+                const float *b = row + idx[k * x + t] * ch;
+                const float g = wt[k * x + t];
+                for (ssize c = 0; c < ch; c++) d[c] += b[c] * g;
+            }
+        }
+    }
+}
+
 /* One pass of a resize along `axis` (1: rows, 2: columns) of an (h, w, c) image into dst.
  * kind 1 ("lerp"): idx holds (lo, hi) pairs, wt the fractions: ((b - a) * f) + a.
  * kind 2 ("taps"): idx/wt hold k taps per output index: v0 * w0, then += vk * wk. */
 INLINE void resize_pass(const void *src, int u8, ssize h, ssize w, ssize ch, int axis, int kind,
-                        ssize k, ssize n_out, const int64_t *idx, const float *wt, float *dst) {
+                        ssize k, ssize n_out, const int64_t *idx, const float *wt, float *dst,
+                        float *rowbuf) {
     if (axis == 1) {
         const ssize row = w * ch;
         for (ssize y = 0; y < n_out; y++) {
@@ -346,37 +396,33 @@ INLINE void resize_pass(const void *src, int u8, ssize h, ssize w, ssize ch, int
         }
     } else {
         for (ssize y = 0; y < h; y++) {
-            const ssize s = y * w * ch;
-            float *d = dst + y * n_out * ch;
-            for (ssize x = 0; x < n_out; x++, d += ch) {
-                if (kind == 1) {
-                    const ssize a = s + idx[2 * x] * ch, b = s + idx[2 * x + 1] * ch;
-                    const float f = wt[x];
-                    for (ssize c = 0; c < ch; c++) {
-                        float va = ld(src, a + c, u8);
-                        d[c] = (ld(src, b + c, u8) - va) * f + va;
-                    }
-                } else {
-                    for (ssize c = 0; c < ch; c++) {
-                        float acc = ld(src, s + idx[k * x] * ch + c, u8) * wt[k * x];
-                        for (ssize t = 1; t < k; t++)
-                            acc += ld(src, s + idx[k * x + t] * ch + c, u8) * wt[k * x + t];
-                        d[c] = acc;
-                    }
-                }
+            const float *row;
+            if (u8) { /* one vectorised conversion of the row, then gathers from floats */
+                const uint8_t *p = (const uint8_t *)src + y * w * ch;
+                for (ssize j = 0; j < w * ch; j++) rowbuf[j] = (float)p[j];
+                row = rowbuf;
+            } else {
+                row = (const float *)src + y * w * ch;
             }
+            float *d = dst + y * n_out * ch;
+            if (ch == 3)
+                resize_row(row, 3, kind, k, n_out, idx, wt, d);
+            else if (ch == 1)
+                resize_row(row, 1, kind, k, n_out, idx, wt, d);
+            else
+                resize_row(row, ch, kind, k, n_out, idx, wt, d);
         }
     }
 }
 
 static void resize_pass_u8(const void *s, ssize h, ssize w, ssize c, int ax, int kd, ssize k,
-                           ssize n, const int64_t *i, const float *wt, float *d) {
-    resize_pass(s, 1, h, w, c, ax, kd, k, n, i, wt, d);
+                           ssize n, const int64_t *i, const float *wt, float *d, float *rb) {
+    resize_pass(s, 1, h, w, c, ax, kd, k, n, i, wt, d, rb);
 }
 
 static void resize_pass_f32(const void *s, ssize h, ssize w, ssize c, int ax, int kd, ssize k,
-                            ssize n, const int64_t *i, const float *wt, float *d) {
-    resize_pass(s, 0, h, w, c, ax, kd, k, n, i, wt, d);
+                            ssize n, const int64_t *i, const float *wt, float *d, float *rb) {
+    resize_pass(s, 0, h, w, c, ax, kd, k, n, i, wt, d, rb);
 }
 
 typedef struct {
@@ -441,9 +487,11 @@ static PyObject *resize(PyObject *self, PyObject *args) {
     int direct = !ou8 && norm == 1.0f; /* the last pass writes straight into out */
     float *mid_buf = np_ == 2 ? malloc(sizeof(float) * (size_t)mid) : NULL;
     float *fin_buf = direct ? NULL : malloc(sizeof(float) * (size_t)oimg);
-    if ((np_ == 2 && !mid_buf) || (!direct && !fin_buf)) {
+    float *rowbuf = malloc(sizeof(float) * (size_t)(w * ch));
+    if ((np_ == 2 && !mid_buf) || (!direct && !fin_buf) || !rowbuf) {
         free(mid_buf);
         free(fin_buf);
+        free(rowbuf);
         release(&bs);
         return PyErr_NoMemory();
     }
@@ -455,21 +503,20 @@ static PyObject *resize(PyObject *self, PyObject *args) {
         float *first = np_ == 2 ? mid_buf : dst;
         if (su8)
             resize_pass_u8(s, h, w, ch, ps[0].axis, ps[0].kind, ps[0].k, ps[0].n_out, ps[0].idx,
-                           ps[0].wt, first);
+                           ps[0].wt, first, rowbuf);
         else
             resize_pass_f32(s, h, w, ch, ps[0].axis, ps[0].kind, ps[0].k, ps[0].n_out,
-                            ps[0].idx, ps[0].wt, first);
+                            ps[0].idx, ps[0].wt, first, rowbuf);
         if (np_ == 2) {
             ssize mh = ps[0].axis == 1 ? ps[0].n_out : h, mw = ps[0].axis == 2 ? ps[0].n_out : w;
             resize_pass_f32(mid_buf, mh, mw, ch, ps[1].axis, ps[1].kind, ps[1].k, ps[1].n_out,
-                            ps[1].idx, ps[1].wt, dst);
+                            ps[1].idx, ps[1].wt, dst, rowbuf);
         }
         if (!direct) {
             if (norm != 1.0f)
                 for (ssize j = 0; j < oimg; j++) fin_buf[j] *= norm;
             if (ou8) {
-                uint8_t *o = (uint8_t *)out + i * oimg;
-                for (ssize j = 0; j < oimg; j++) o[j] = to_u8(fin_buf[j]);
+                floats_to_u8(fin_buf, (uint8_t *)out + i * oimg, oimg);
             } else {
                 memcpy((float *)out + i * oimg, fin_buf, sizeof(float) * (size_t)oimg);
             }
@@ -478,6 +525,7 @@ static PyObject *resize(PyObject *self, PyObject *args) {
     Py_END_ALLOW_THREADS
     free(mid_buf);
     free(fin_buf);
+    free(rowbuf);
     release(&bs);
     Py_RETURN_NONE;
 }
@@ -517,8 +565,7 @@ INLINE void blur_image(const void *src, int u8, ssize h, ssize w, ssize ch, ssiz
         if (out_f) {
             memcpy(out_f + y * row, acc, sizeof(float) * (size_t)row);
         } else {
-            uint8_t *o = out_u + y * row;
-            for (ssize e = 0; e < row; e++) o[e] = to_u8(acc[e]);
+            floats_to_u8(acc, out_u + y * row, row);
         }
     }
 }

@@ -147,3 +147,48 @@ def test_no_c_environment_variable_disables_the_kernels():
 def test_affine_numpy_internals_still_importable():
     # the NumPy kernels remain the fallback: keep them reachable
     assert callable(_affine._warp_general) and callable(_affine._warp_separable)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shape=_shapes,
+    dtype=_dtypes,
+    size=st.tuples(st.integers(1, 50), st.integers(1, 50)),
+    interpolation=st.sampled_from(["bilinear", "bicubic", "area", "lanczos3", "lanczos5"]),
+    antialias=st.booleans(),
+    uint8_out=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_resize_matches_numpy(shape, dtype, size, interpolation, antialias, uint8_out, seed):
+    from skprep.image.functional._resize import _resize
+
+    n, h, w, c = shape
+    x = images(np.random.default_rng(seed), n, h, w, c, dtype)
+    with pytest.MonkeyPatch.context() as mp:
+        a, b = both(mp, _resize, x, size, interpolation, antialias, uint8_out=uint8_out)
+    if uint8_out and dtype == "uint8":  # compiled: cast in the kernel; NumPy: by the layer
+        from skprep.image._base import cast_back
+
+        b = cast_back(b, np.uint8)
+    assert_identical(a, b)
+
+
+@pytest.mark.parametrize("dtype", ["uint8", "float32", "int32"])
+def test_resizing_layer_matches_numpy_on_a_large_threaded_batch(monkeypatch, dtype):
+    from skprep import Resizing
+
+    x = images(np.random.default_rng(3), 9, 70, 90, 3, dtype)
+    monkeypatch.setattr(_ckernel, "_MIN_PARALLEL", 1)
+    a, b = both(monkeypatch, Resizing(33, 121).transform, x)
+    assert a.dtype == np.dtype(dtype)
+    assert_identical(a, b)
+
+
+def test_uint8_cast_rounds_half_to_even_and_saturates(monkeypatch):
+    # 1 x 2 -> 1 x 3 bilinear of [0, 5]: samples -1/6, 0.5, 7/6 of the way: 0, 2.5, 5 -> 0, 2, 5
+    from skprep import Resizing
+
+    x = np.array([0, 5, 255, 254], np.uint8).reshape(1, 1, 4, 1)
+    a, b = both(monkeypatch, Resizing(1, 8).transform, x)
+    assert_identical(a, b)
+    assert a.dtype == np.uint8
