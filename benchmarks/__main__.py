@@ -21,6 +21,7 @@ FAMILIES = (
     "image_mixing",
     "image_hsv",
     "image_pointwise",
+    "albumentations",
     "audio",
     "streaming",
 )

@@ -14,8 +14,8 @@ from numbers import Real
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from .functional._affine import FILL_MODES, INTERPOLATIONS, affine_transform
+from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
+from .functional._affine import FILL_MODES, INTERPOLATIONS, _affine_float32
 
 __all__ = [
     "RandomRotation",
@@ -204,13 +204,15 @@ class _AffineAugmentation(BaseImageAugmentation):
 
     def _apply(self, images, params):
         _, h, w, _ = images.shape
-        return affine_transform(
-            to_float32(images),
+        # float32 out whatever the input dtype (Keras casts first); uint8 is read as it is.
+        out, _ = _affine_float32(
+            images,
             self._transforms(params, h, w),
-            interpolation=self.interpolation,
-            fill_mode=self.fill_mode,
-            fill_value=self.fill_value,
+            self.interpolation,
+            self.fill_mode,
+            self.fill_value,
         )
+        return out
 
     def _inference(self, images):
         # Keras casts to float32 before looking at `training`: values kept, dtype float32.
