@@ -23,6 +23,7 @@ FAMILIES = (
     "image_pointwise",
     "audio",
     "streaming",
+    "serve",
 )
 
 
