@@ -24,6 +24,7 @@ FAMILIES = (
     "albumentations",
     "audio",
     "streaming",
+    "serve",
 )
 
 
