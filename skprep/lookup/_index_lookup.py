@@ -14,6 +14,7 @@ from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
 from ..utils.encoding import encode_indices
+from ..utils.validation import check_arrow
 from ._input import as_integer_tokens, read_tokens
 from ._vocabulary import (
     _ARROW_TYPE,
@@ -355,7 +356,7 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         if hasattr(X, "iloc"):
             X = X.to_numpy()
         elif isinstance(X, (pa.Array, pa.ChunkedArray)):
-            X = X.to_numpy(zero_copy_only=False)
+            X = check_arrow(X, name).to_numpy(zero_copy_only=False)
         arr = np.asarray(X)
         if arr.dtype.kind in "USO" and not (
             arr.dtype.kind == "O"

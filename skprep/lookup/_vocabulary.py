@@ -76,6 +76,7 @@ import pyarrow.compute as pc
 
 from ..base import AdaptState
 from ..utils.encoding import unique_ints
+from ..utils.validation import check_arrow
 
 __all__ = [
     "KINDS",
@@ -195,6 +196,7 @@ def to_token_array(values, kind: str) -> pa.Array:
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}; got {kind!r}.")
+    check_arrow(values, "vocabulary")
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if not isinstance(values, pa.Array):
