@@ -12,11 +12,10 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
+from ..utils._sklearn_compat import _check_n_features, validate_data
 from ..utils.encoding import encode_indices
 from ._input import as_integer_tokens, read_tokens
 from ._vocabulary import (
-    _ARROW_TYPE,
     FittedVocabularyMixin,
     TokenBatch,
     VocabularyOptions,
@@ -213,35 +212,18 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
 
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_input(X, reset=reset)
-        if self.vocabulary is not None:
-            # A given vocabulary is not learned: X is only validated (indices when inverting).
-            if self.invert:
-                self._read_indices(X)
-            else:
-                for _ in self._chunks(X):
-                    pass
-            return TokenBatch(pa.array([], type=_ARROW_TYPE[self._kind]), n_documents=0)
+        if self.invert and self._state_is_given():
+            self._read_indices(X)  # an inverting layer with its vocabulary reads indices
+            return None
         batches = []
-        kept = [] if getattr(self, "_keep_codes", False) else None
-        for sl, codes, shape in self._chunks(X):
+        for _, codes, shape in self._chunks(X):
             n = shape[0]
             doc_ids = None
             if self._mode == "tf_idf":
                 per_row = shape[1] if len(shape) == 2 else 1
                 doc_ids = np.repeat(np.arange(n, dtype=np.int64), per_row)
             batches.append(TokenBatch(codes, doc_ids=doc_ids, n_documents=n))
-            if kept is not None:
-                kept.append((sl, codes, shape))
-        if kept is not None:
-            self._kept_codes = kept
         return batches
-
-    def _ensure_fitted(self) -> None:
-        if not hasattr(self, "_vocab") and self.vocabulary is not None:
-            # Like a Keras layer built with a vocabulary: usable without fit (adapt).
-            self._validate_params()
-            self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self)
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -336,19 +318,13 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
             is_batch_iterable(X)
             or is_dask_collection(X)
             or self.invert
-            or self.vocabulary is not None
+            or self._state_is_given()
             or self.n_jobs not in (None, 1)
         ):
             return self.fit(X).transform(X)
-        self._keep_codes = True
-        try:
-            self.fit(X)
-            chunks = self._kept_codes
-        finally:
-            self.__dict__.pop("_keep_codes", None)
-            self.__dict__.pop("_kept_codes", None)
+        batches = self._fit_keeping(X)
         X = X if isinstance(X, np.ndarray) or hasattr(X, "iloc") else np.asarray(X)
-        return self._encode(X, chunks=chunks)
+        return self._encode(X, chunks=_chunks_of(batches, X.shape))
 
     def _read_indices(self, X) -> np.ndarray:
         name = type(self).__name__
@@ -453,3 +429,13 @@ def check_encoding(encoding) -> str:
         return codecs.lookup(encoding).name
     except LookupError:
         raise ValueError(f"Unknown `encoding`: {encoding!r}.") from None
+
+
+def _chunks_of(batches: list, shape: tuple):
+    """``(row slice, codes, chunk shape)`` of the prepared batches of an input of ``shape``
+    (the chunks ``_IndexLookup._chunks`` read)."""
+    start = 0
+    for batch in batches:
+        n = batch.n_documents
+        yield slice(start, start + n), batch.tokens, (n,) + tuple(shape[1:])
+        start += n

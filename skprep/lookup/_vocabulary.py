@@ -1141,7 +1141,8 @@ def check_vocabulary_params(
 class FittedVocabularyMixin:
     """What StringLookup, IntegerLookup and TextVectorization share once fitted: a
     :class:`Vocabulary` in ``_vocab``, learned (from ``adapt_state_``) or given (the
-    ``vocabulary`` parameter), and the accessors that read it.
+    ``vocabulary`` parameter, the layers' state parameter for
+    :class:`~skprep.base.AdaptMixin`), and the accessors that read it.
 
     A layer provides ``_layout()`` (the :class:`Vocabulary` keyword arguments for its
     parameters), ``_encoding()``, ``_mode`` and ``_token_start``.
@@ -1160,12 +1161,13 @@ class FittedVocabularyMixin:
             **self._layout(),
         )
 
-    def _set_adapt_state(self, state) -> None:
-        self.adapt_state_ = state
-        if self.vocabulary is not None:
-            self._vocab = self._given_vocabulary()
-        else:
-            self._vocab = Vocabulary.from_state(state, **self._layout())
+    _state_params = ("vocabulary",)
+
+    def _given_state(self, X=None) -> dict:
+        return {"_vocab": self._given_vocabulary()}
+
+    def _finalize_state(self, state) -> dict:
+        return {"_vocab": Vocabulary.from_state(state, **self._layout())}
 
     @property
     def vocabulary_(self) -> np.ndarray:

@@ -23,7 +23,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
+from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils._threads import n_cores, run_all
 from ..utils.encoding import encode_indices
 from ..utils.validation import validate_nd
@@ -533,9 +533,9 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     learns NaN boundaries and puts NaN in the last bin, silently). ``+inf``/``-inf`` are
     ordinary values, as in Keras: they may become boundaries when they are frequent.
 
-    **fit with bin_boundaries.** ``fit`` only validates the input (so the layer works in a
-    ``Pipeline``), and ``transform`` works without ``fit``, as calling the Keras layer does.
-    ``partial_fit`` -- the streaming adapt -- raises, as Keras's ``adapt`` does.
+    **fit with bin_boundaries.** ``fit`` and ``partial_fit`` only validate the input (so
+    the layer works in a ``Pipeline``; Keras's ``adapt`` raises), and ``transform`` works
+    without ``fit``, as calling the Keras layer does.
 
     Examples
     --------
@@ -564,6 +564,8 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         "sparse": ["boolean"],
         "verbose": ["verbose"],
     }
+
+    _state_params = ("bin_boundaries",)
 
     def __init__(
         self,
@@ -622,61 +624,14 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         return DiscretizationState(self.epsilon, self.num_bins or 1)
 
     def _prepare_adapt_batch(self, X, reset):
-        X = self._check_X(X, reset=reset)
-        if self.bin_boundaries is not None:
-            self._n_checked = X.size + (0 if reset else self._n_checked)
-            return np.empty(0, dtype=np.float32)  # given boundaries: nothing to learn
-        return X
+        return self._check_X(X, reset=reset)
 
-    def _set_adapt_state(self, state):
-        if self.bin_boundaries is None:
-            super()._set_adapt_state(state)
-            return
-        if not self._n_checked:
-            raise ValueError("Discretization cannot be fitted on empty input (0 values).")
-        self.adapt_state_ = state
-        self.bin_boundaries_ = _check_boundaries(self.bin_boundaries)
-        self.n_values_seen_ = 0
-
-    @_fit_context(prefer_skip_nested_validation=True)
-    def partial_fit(self, X, y=None):
-        """Fold more batches into the quantile summary (streaming Keras ``adapt``).
-
-        Successive calls reproduce Keras ``adapt`` over the same sequence of batches; see
-        the class Notes for the approximation bound.
-
-        Parameters
-        ----------
-        X : array-like or iterable of array-like
-            One batch, or an iterable of batches.
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self
-        """
-        if self.bin_boundaries is not None:
-            raise ValueError(
-                "Cannot adapt a Discretization layer that has been initialized with "
-                "`bin_boundaries`, use `num_bins` instead."
-            )
-        return super().partial_fit(X, y)
+    def _given_state(self, X=None):
+        return {"bin_boundaries_": _check_boundaries(self.bin_boundaries), "n_values_seen_": 0}
 
     # -- transform --------------------------------------------------------------------------
     def _boundaries(self):
-        if self.bin_boundaries is not None and not hasattr(self, "bin_boundaries_"):
-            self._validate_params()  # transform without fit, as calling the Keras layer
-            return _check_boundaries(self.bin_boundaries)
-        check_is_fitted(
-            self,
-            "bin_boundaries_",
-            msg=(
-                "This %(name)s instance is not fitted yet: call 'fit' with appropriate "
-                "arguments (Keras: call `adapt(dataset)`) or pass `bin_boundaries` before "
-                "using this estimator."
-            ),
-        )
+        self._ensure_fitted()
         return self.bin_boundaries_
 
     def transform(self, X):
@@ -757,7 +712,6 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.requires_fit = self.bin_boundaries is None
         tags.input_tags.three_d_array = True
         tags.transformer_tags.preserves_dtype = []
         return tags

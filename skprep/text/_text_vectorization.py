@@ -21,7 +21,7 @@ from ..lookup._vocabulary import (
     encode_tokens,
 )
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
+from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
 from . import functional as F
 
@@ -63,11 +63,16 @@ def _encode_slices(texts: pa.Array, tokenize):
 class _TextBatch:
     """A validated batch of texts, tokenized slice by slice when the state consumes it."""
 
-    def __init__(self, texts: pa.Array, tokenize, track_documents: bool, sink=None):
+    def __init__(self, texts: pa.Array, tokenize, track_documents: bool):
         self.texts = texts
         self.tokenize = tokenize
         self.track_documents = track_documents
-        self.sink = sink  # fit_transform keeps each slice's (row offsets, token codes) here
+        self.sink = None
+
+    def keep_slices(self, sink: list) -> None:
+        """Append each slice's (row offsets, token codes) to ``sink`` as it is counted, for
+        ``fit_transform`` to map them without tokenizing the texts again."""
+        self.sink = sink
 
     def token_batches(self):
         for n_texts, rows, codes in _encode_slices(self.texts, self.tokenize):
@@ -382,10 +387,7 @@ or None, default="lower_and_strip_punctuation"
 
     def _prepare_adapt_batch(self, X, reset: bool):
         texts, _ = self._read_texts(X, reset=reset)
-        if self.vocabulary is not None:  # a given vocabulary is not learned; X is validated
-            return TokenBatch(pa.array([], type=pa.string()), n_documents=0)
-        sink = getattr(self, "_token_sink", None)
-        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf", sink)
+        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf")
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -408,14 +410,6 @@ or None, default="lower_and_strip_punctuation"
         return [_MASK, _OOV][2 - self._token_start :] if include_special_tokens else []
 
     # -- transform --------------------------------------------------------------------------
-    def _ensure_fitted(self) -> None:
-        if not hasattr(self, "_vocab") and self.vocabulary is not None:
-            # Like a Keras layer built with a vocabulary: usable without adapt.
-            self._validate_params()
-            self._check_params()
-            self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self)
-
     def _encoded_slices(self, texts: pa.Array):
         for _, rows, codes in _encode_slices(texts, self._tokenize):
             yield rows, codes
@@ -481,18 +475,14 @@ or None, default="lower_and_strip_punctuation"
             See :meth:`transform`.
         """
         if (
-            self.vocabulary is not None
+            self._state_is_given()
             or is_batch_iterable(X)
             or is_dask_collection(X)
             or self.n_jobs not in (None, 1)
         ):
             return self.fit(X).transform(X)
-        self._token_sink = []
-        try:
-            self.fit(X)
-            slices = self._token_sink
-        finally:
-            del self._token_sink
+        slices = []
+        self._fit_keeping(X, on_prepared=lambda batch: batch.keep_slices(slices))
         return self._output(self._indices(_drain(slices)), self._ndim_in_)
 
     def _output(self, rows_and_indices, ndim: int):
