@@ -16,6 +16,7 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import hashlib
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -340,7 +341,50 @@ class AdaptMixin:
 
 
 def _signature(params: dict) -> str:
-    return repr(sorted((k, repr(v)) for k, v in params.items()))
+    """A digest of the parameters' values, for ``partial_fit``'s "parameters changed" guard.
+
+    Values are compared in full -- two 2,000-element arrays differing in one element differ
+    -- and by value: a list and an array of the same numbers (or strings) are equal. The
+    digest is a short string, so the fitted state stays plain data.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(params):
+        digest.update(name.encode() + b"=")
+        _feed(digest, params[name])
+    return digest.hexdigest()
+
+
+def _feed(digest, value) -> None:
+    """Feed ``value`` to ``digest`` in a form equal values share."""
+    if isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+        return
+    if callable(value) and not hasattr(value, "__array__"):
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+        digest.update(b"callable:" + name.encode())
+        return
+    if hasattr(value, "to_pylist"):  # pyarrow arrays
+        value = value.to_pylist()
+    if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # ragged
+            arr = None
+        if arr is not None and arr.dtype.kind in "biuf":
+            arr = arr.astype(np.float64 if arr.dtype.kind == "f" else np.int64)
+            digest.update(f"array:{arr.dtype.str}:{arr.shape}:".encode())
+            digest.update(np.ascontiguousarray(arr).tobytes())
+            return
+        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:
+            digest.update(b"list:")
+            for item in arr.ravel().tolist():
+                _feed(digest, item)
+            digest.update(f":{arr.shape}".encode())
+            return
+    digest.update(f"{type(value).__name__}:{value!r}".encode())
 
 
 class StatelessMixin:

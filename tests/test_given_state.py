@@ -81,3 +81,22 @@ def test_fit_transform_keeps_no_by_products(estimator, X):
     leftovers = {"_kept_codes", "_keep_codes", "_token_sink", "_n_checked"} & set(vars(est))
     assert not leftovers
     assert set(vars(est)) == set(vars(clone(estimator).fit(X)))
+
+
+def test_partial_fit_guard_compares_values_not_reprs():
+    """Two 2,000-element ``mean`` arrays differing in one value are different parameters
+    (their reprs, abbreviated with '...', used to compare equal)."""
+    X = np.ones((3, 2000))
+    mean, variance = np.zeros(2000), np.ones(2000)
+    changed = mean.copy()
+    changed[1000] = 5.0
+    assert repr(mean) == repr(changed)
+    layer = Normalization(mean=mean, variance=variance).partial_fit(X)
+    layer.set_params(mean=mean.copy()).partial_fit(X)  # same values: continues
+    layer.set_params(mean=list(mean)).partial_fit(X)  # same values in a list: continues
+    with pytest.raises(ValueError, match="parameters changed"):
+        layer.set_params(mean=changed).partial_fit(X)
+    lookup = StringLookup().partial_fit(np.array(["a", "b"]))
+    lookup.set_params(num_oov_indices=1).partial_fit(np.array(["c"]))
+    with pytest.raises(ValueError, match="parameters changed"):
+        lookup.set_params(num_oov_indices=2).partial_fit(np.array(["c"]))
