@@ -13,7 +13,7 @@ from sklearn.utils import check_array
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import input_feature_names, validate_nd
 from ._columns import Column, as_column, is_dataframe, is_series, split_columns
 from .functional import TextSpans, hash_to_bins, salt_key
 
@@ -159,27 +159,6 @@ def hashing(X, num_bins, *, mask_value=None, salt=None, output_mode="int", spars
         raise ValueError(f"output_mode must be one of {_MODES}; got {output_mode!r}.")
     split = split_columns(X if is_dataframe(X) else np.asarray(X), "Hashing")
     return _hash_split(split, num_bins, mask_value, salt, output_mode, sparse)
-
-
-def _feature_names(estimator, input_features):
-    """Input feature names: given, seen in fit, or ``x0 ...``; None for unknown/1-D input."""
-    n_in = getattr(estimator, "n_features_in_", None)
-    if input_features is not None:
-        names = np.asarray(input_features, dtype=object)
-        if n_in is not None and len(names) != n_in:
-            raise ValueError(
-                f"input_features should have length equal to the number of features "
-                f"({n_in}); got {len(names)}."
-            )
-        seen = getattr(estimator, "feature_names_in_", None)
-        if seen is not None and not np.array_equal(seen, names):
-            raise ValueError("input_features is not equal to feature_names_in_.")
-        return names
-    if hasattr(estimator, "feature_names_in_"):
-        return np.asarray(estimator.feature_names_in_, dtype=object)
-    if n_in is not None:
-        return np.asarray([f"x{i}" for i in range(n_in)], dtype=object)
-    return None
 
 
 def validate_columns(estimator, X, *, reset, by_column=False):
@@ -360,7 +339,7 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         self._ensure_params_checked()
-        names = _feature_names(self, input_features)
+        names = input_feature_names(self, input_features)
         if self.output_mode == "int":
             return names if names is not None else np.asarray(["hashing"], dtype=object)
         prefix = str(names[0]) if names is not None and len(names) == 1 else "hashing"

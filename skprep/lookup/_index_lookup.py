@@ -14,6 +14,7 @@ from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import _check_n_features, validate_data
 from ..utils.encoding import encode_indices
+from ..utils.validation import input_feature_names
 from ._input import as_integer_tokens, read_tokens
 from ._vocabulary import (
     FittedVocabularyMixin,
@@ -392,13 +393,8 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         ndarray of str (object)
         """
         self._ensure_fitted()
-        n_in = getattr(self, "n_features_in_", 1)
-        if input_features is not None:
-            names = [str(f) for f in input_features]
-        elif hasattr(self, "feature_names_in_"):
-            names = [str(f) for f in self.feature_names_in_]
-        else:
-            names = [f"x{i}" for i in range(n_in)]
+        names = input_feature_names(self, input_features)
+        names = ["x0"] if names is None else [str(f) for f in names]
         if self._mode == "int":
             return np.asarray(names, dtype=object)
         prefix = names[0] if len(names) == 1 else type(self).__name__.lower()

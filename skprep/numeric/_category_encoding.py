@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import input_feature_names, validate_nd
 
 __all__ = ["CategoryEncoding", "category_encode"]
 
@@ -187,15 +187,10 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         self._ensure_params_checked()
-        names = getattr(self, "feature_names_in_", None)
-        if input_features is not None:
-            names = np.asarray(input_features, dtype=object)
-        n_in = getattr(self, "n_features_in_", None)
+        names = input_feature_names(self, input_features)
         prefix = "categoryencoding"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
-        elif names is None and n_in == 1:
-            prefix = "x0"
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_tokens)], dtype=object)
 
     def __sklearn_tags__(self):

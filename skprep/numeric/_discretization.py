@@ -26,7 +26,7 @@ from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils._threads import n_cores, run_all
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import input_feature_names, validate_nd
 
 __all__ = [
     "Discretization",
@@ -682,29 +682,17 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         boundaries = self._boundaries()
-        names = getattr(self, "feature_names_in_", None)
-        n_in = getattr(self, "n_features_in_", None)
-        if input_features is not None:
-            names = np.asarray(input_features, dtype=object)
-            if n_in is not None and len(names) != n_in:
-                raise ValueError(
-                    f"input_features has {len(names)} names but the estimator was fitted on "
-                    f"{n_in} features."
-                )
+        names = input_feature_names(self, input_features)
         if self.output_mode == "int":
             if names is None:
-                if n_in is None:
-                    raise ValueError(
-                        "Feature names need a 2-D fit input or `input_features`; this "
-                        "estimator was not fitted on a 2-D table."
-                    )
-                names = [f"x{i}" for i in range(n_in)]
+                raise ValueError(
+                    "Feature names need a 2-D fit input or `input_features`; this "
+                    "estimator was not fitted on a 2-D table."
+                )
             return np.asarray(names, dtype=object)
         prefix = "discretization"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
-        elif names is None and n_in == 1:
-            prefix = "x0"
         return np.asarray([f"{prefix}_{k}" for k in range(len(boundaries) + 1)], dtype=object)
 
     def __sklearn_is_fitted__(self):

@@ -23,6 +23,7 @@ from ..lookup._vocabulary import (
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
+from ..utils.validation import input_feature_names
 from . import functional as F
 
 __all__ = ["TextVectorization"]
@@ -534,16 +535,18 @@ or None, default="lower_and_strip_punctuation"
         ndarray of str (object)
         """
         self._ensure_fitted()
+        names = input_feature_names(self, input_features)
+        if names is not None and len(names) != 1:
+            raise ValueError(
+                "TextVectorization reads one column of texts; input_features must hold one "
+                f"name, got {len(names)}."
+            )
         if self._mode != "int":
             names = [str(t) for t in self.vocabulary_]
             names += [f"<pad_{j}>" for j in range(len(names), self._depth())]
             return np.asarray(names, dtype=object)
-        if input_features is not None:
-            prefix = str(np.asarray(input_features).ravel()[0])
-        elif hasattr(self, "feature_names_in_"):
-            prefix = str(self.feature_names_in_[0])
-        else:
-            prefix = "textvectorization"
+        named = input_features is not None or hasattr(self, "feature_names_in_")
+        prefix = str(names[0]) if named else "textvectorization"
         if self._scalar_tokens and self.output_sequence_length is None:
             return np.asarray([prefix], dtype=object)
         if self.output_sequence_length is None or self.ragged:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._sklearn_compat import _check_n_features, validate_data
+from ._sklearn_compat import _check_feature_names_in, _check_n_features, validate_data
 
-__all__ = ["validate_nd"]
+__all__ = ["input_feature_names", "validate_nd"]
 
 
 def validate_nd(estimator, X, *, reset: bool, **check_params):
@@ -31,3 +31,15 @@ def validate_nd(estimator, X, *, reset: bool, **check_params):
     if ndim >= 2:
         _check_n_features(estimator, X, reset=reset)
     return X
+
+
+def input_feature_names(estimator, input_features=None):
+    """The input feature names for ``get_feature_names_out``, checked by scikit-learn.
+
+    ``input_features`` must match ``feature_names_in_`` and ``n_features_in_`` when the
+    estimator recorded them (scikit-learn's ``_check_feature_names_in``). Without
+    ``input_features``: ``feature_names_in_``, else ``x0 .. x{n-1}`` from ``n_features_in_``,
+    else None (an estimator fitted on 1-D input, or not fitted).
+    """
+    generate = getattr(estimator, "n_features_in_", None) is not None
+    return _check_feature_names_in(estimator, input_features, generate_names=generate)
