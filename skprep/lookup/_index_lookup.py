@@ -14,7 +14,7 @@ from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import _check_n_features, validate_data
 from ..utils.encoding import encode_indices
-from ..utils.validation import input_feature_names
+from ..utils.validation import check_rank, input_feature_names
 from ._input import as_integer_tokens, read_tokens
 from ._vocabulary import (
     FittedVocabularyMixin,
@@ -152,18 +152,13 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
                     f"{type(self).__name__} expects a 1-D or 2-D array; got a scalar {X!r}. "
                     "Wrap it in a list."
                 )
+        shape = (len(X),) if ndim == 1 else X.shape
+        check_rank(self, shape, reset=reset, compatible={1: (1, 2)})
         validate_data(self, X, reset=reset, skip_check_array=True, ensure_2d=False)
         if ndim == 2:
             _check_n_features(self, X, reset=reset)
         elif reset and hasattr(self, "n_features_in_"):
             del self.n_features_in_
-        elif not reset and hasattr(self, "n_features_in_"):
-            raise ValueError(
-                f"{type(self).__name__} was fitted on a 2-D table with {self.n_features_in_} "
-                f"columns but got input of rank {ndim}. Reshape your data, e.g. "
-                "X.reshape(-1, 1) for a single column."
-            )
-        shape = (len(X),) if ndim == 1 else X.shape
         if reset and shape[0] == 0:
             raise ValueError(
                 f"Found array with 0 sample(s) (shape={shape}) while a minimum of 1 is "

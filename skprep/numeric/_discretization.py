@@ -26,7 +26,7 @@ from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils._threads import n_cores, run_all
 from ..utils.encoding import encode_indices
-from ..utils.validation import input_feature_names, validate_nd
+from ..utils.validation import check_bag_rank, input_feature_names, validate_nd
 
 __all__ = [
     "Discretization",
@@ -657,14 +657,7 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         indices = discretize(X, boundaries)
         if self.output_mode == "int":
             return indices
-        if self.output_mode != "one_hot" and indices.ndim != 2:
-            raise ValueError(
-                f"output_mode={self.output_mode!r} treats each row of a 2-D input as one "
-                f"sample; got an input of shape {X.shape}. Reshape one sample to (1, m), or "
-                "one value per sample to (n, 1)."
-            )
-        if self.output_mode == "one_hot" and indices.ndim > 2:
-            raise ValueError(f"output_mode='one_hot' expects rank 1 or 2; got shape {X.shape}.")
+        check_bag_rank(indices.shape, self.output_mode)
         return encode_indices(indices, len(boundaries) + 1, self.output_mode, sparse=self.sparse)
 
     def get_feature_names_out(self, input_features=None):

@@ -470,7 +470,7 @@ def test_string_lookup_bad_values(X, exc, match):
 
 def test_transform_rank_and_width_checks():
     layer = StringLookup().fit(COLORS[:6].reshape(3, 2))
-    with pytest.raises(ValueError, match="rank 1"):
+    with pytest.raises(ValueError, match=r"rank 2 but got input of shape \(7,\)"):
         layer.transform(COLORS)
     with pytest.raises(ValueError, match="features"):
         layer.transform(COLORS[:6].reshape(2, 3))
