@@ -68,6 +68,11 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
                 "`num_oov_indices` must be greater than or equal to 0. Received: "
                 f"num_oov_indices={self.num_oov_indices}"
             )
+        if self.invert and self.oov_token is None:
+            raise ValueError(
+                "oov_token=None cannot be used with invert=True: the OOV token is what "
+                "inverting returns for OOV indices. Set oov_token to a token."
+            )
         if self.invert and self._mode != "int":
             raise ValueError(
                 "`output_mode` must be `'int'` when `invert` is true. Received: "

@@ -808,7 +808,6 @@ class Vocabulary:
         idf_weights=None,
         max_tokens=None,
         pad_to_max_tokens: bool = False,
-        invert: bool = False,
         encoding: str = "utf-8",
         owner: str = "StringLookup",
         **layout,
@@ -829,8 +828,6 @@ class Vocabulary:
             Cap on the size, special slots included.
         pad_to_max_tokens : bool, default=False
             Back-pad the idf weights with zeros to ``max_tokens``.
-        invert : bool, default=False
-            Also refuse the OOV token among the tokens (Keras refuses it only when inverting).
         encoding : str, default="utf-8"
             Decoding of byte strings and files.
         owner : str, default="StringLookup"
@@ -844,6 +841,12 @@ class Vocabulary:
         ValueError
             Empty or repeated vocabulary, a special token at an unexpected position, a
             vocabulary larger than ``max_tokens``, idf weights of the wrong shape, a bad file.
+
+        Notes
+        -----
+        Keras accepts the OOV token among the tokens when not inverting, as an ordinary token
+        (``["a", "[UNK]"]`` gives ``['[UNK]', 'a', '[UNK]']``); it is refused here, since
+        the vocabulary would then name two indices alike.
         """
         probe = cls(pa.array([], type=_ARROW_TYPE[kind]), kind=kind, **layout)
         specials, token_start = probe._specials(), probe.token_start
@@ -865,11 +868,8 @@ class Vocabulary:
                 "The passed vocabulary has at least one repeated term. Please uniquify your "
                 f"dataset. The repeated terms are: {repeated}"
             )
-        for token, role, always in (
-            (probe.mask_token, "mask", True),
-            (probe.oov_token, "OOV", invert),
-        ):
-            if token is None or not always:
+        for token, role in ((probe.mask_token, "mask"), (probe.oov_token, "OOV")):
+            if token is None:
                 continue
             hit = pc.index(tokens, pa.scalar(token, tokens.type)).as_py()
             if hit >= 0:
@@ -1155,7 +1155,6 @@ class FittedVocabularyMixin:
             idf_weights=self.idf_weights if self._mode == "tf_idf" else None,
             max_tokens=self.max_tokens,
             pad_to_max_tokens=self.pad_to_max_tokens,
-            invert=getattr(self, "invert", False),
             encoding=self._encoding(),
             owner=type(self).__name__,
             **self._layout(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -130,7 +131,9 @@ or None, default="lower_and_strip_punctuation"
         are accepted aliases.
     output_sequence_length : int, default=None
         Int mode: truncate or pad every row to this many tokens. By default rows are padded
-        to the longest text of the batch.
+        to the longest text of each call (Keras's behaviour), so the number of output
+        columns depends on the request; ``fit`` then warns, since an estimator downstream
+        expects one width. Set it whenever the output feeds a scikit-learn model.
     pad_to_max_tokens : bool, default=False
         Encoded modes: output ``max_tokens`` columns whatever the vocabulary size.
     vocabulary : array-like of str or str path, default=None
@@ -181,7 +184,10 @@ or None, default="lower_and_strip_punctuation"
     ``output_sequence_length`` (Keras, given a 1-D batch, joins the batch into one n-gram
     sequence and truncates the *batch* axis); ``one_hot`` needs one token per text;
     ``max_tokens`` must leave room for one learned token; a given ``vocabulary`` makes the
-    layer usable without ``fit``, and ``fit`` then only validates ``X``.
+    layer usable without ``fit``, and ``fit`` then only validates ``X``; a given
+    ``vocabulary`` holding ``"[UNK]"`` after its special slots is refused (Keras keeps it as
+    an ordinary token); int mode without ``output_sequence_length`` warns at ``fit``, since
+    its output width follows each request.
 
     Examples
     --------
@@ -259,6 +265,15 @@ or None, default="lower_and_strip_punctuation"
     @property
     def _token_start(self) -> int:
         return 2 if self._mode == "int" else 1
+
+    def _width_follows_request(self) -> bool:
+        """Int mode without a fixed length: each call pads to its own longest text."""
+        return (
+            self._mode == "int"
+            and self.output_sequence_length is None
+            and not self.ragged
+            and not self._scalar_tokens
+        )
 
     @property
     def _scalar_tokens(self) -> bool:
@@ -388,6 +403,16 @@ or None, default="lower_and_strip_punctuation"
 
     def _prepare_adapt_batch(self, X, reset: bool):
         texts, _ = self._read_texts(X, reset=reset)
+        if reset and self._width_follows_request():
+            warnings.warn(
+                "TextVectorization(output_mode='int') without output_sequence_length pads "
+                "each call's output to its longest text, so the number of output columns "
+                "changes from one transform to the next and an estimator fitted on one width "
+                "fails on another. Set output_sequence_length=<n> for a fixed width (rows "
+                "are padded or truncated to it), or ragged=True for one array per text.",
+                UserWarning,
+                stacklevel=5,
+            )
         return _TextBatch(texts, self._tokenize, self._mode == "tf_idf")
 
     # -- fitted vocabulary ------------------------------------------------------------------
