@@ -16,6 +16,7 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import hashlib
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -74,7 +75,12 @@ class AdaptState(abc.ABC):
 
 
 def _n_rows(X) -> int:
-    return X.shape[0] if hasattr(X, "shape") and len(X.shape) else len(X)
+    if hasattr(X, "shape") and len(X.shape):
+        return X.shape[0]
+    if hasattr(X, "__len__"):
+        return len(X)
+    shape = np.asarray(X).shape  # e.g. an object with __array__ only
+    return shape[0] if shape else 1
 
 
 def _take_rows(X, start, stop):
@@ -115,6 +121,35 @@ def iter_batches(X) -> Iterator:
         yield X
 
 
+class _ValidationOnly(AdaptState):
+    """Takes the place of the adapt state while a layer given its state validates input."""
+
+    def update(self, batch) -> _ValidationOnly:
+        self.n_batches += 1
+        return self
+
+    def merge(self, other: AdaptState) -> _ValidationOnly:
+        self.n_batches += other.n_batches
+        return self
+
+    def finalize(self) -> dict:
+        return {}
+
+
+class _Kept:
+    """One in-memory batch whose prepared form ``fit`` hands back (``_fit_keeping``)."""
+
+    __slots__ = ("X", "on_prepared", "prepared")
+
+    def __init__(self, X, on_prepared=None):
+        self.X, self.on_prepared, self.prepared = X, on_prepared, None
+
+    def keep(self, prepared) -> None:
+        self.prepared = prepared
+        if self.on_prepared is not None:
+            self.on_prepared(prepared)
+
+
 class AdaptMixin:
     """Mixin giving a layer Keras's ``adapt`` as ``fit`` / ``partial_fit``.
 
@@ -128,13 +163,69 @@ class AdaptMixin:
 
     ``fit(X)`` starts over; ``partial_fit(X)`` keeps folding batches into ``adapt_state_``.
     Both accept an iterable of batches as well as a single array.
+
+    **State given as parameters.** A Keras layer can be built with its state instead of
+    adapting it (``vocabulary``, ``bin_boundaries``, ``mean``/``variance``). A subclass names
+    those parameters in ``_state_params`` and builds the fitted attributes from them in
+    ``_given_state(X)``. When any of them is set, ``fit``/``partial_fit`` only validate the
+    input (nothing is learned), and ``transform`` works without ``fit`` (``_ensure_fitted``
+    sets the given state up on first use, as calling the Keras layer builds it).
     """
+
+    #: Constructor parameters that give the layer its state instead of learning it.
+    _state_params: tuple[str, ...] = ()
 
     def _new_adapt_state(self) -> AdaptState:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _prepare_adapt_batch(self, X, reset: bool):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _state_is_given(self) -> bool:
+        """Whether a state parameter is set (then nothing is learned from data)."""
+        return any(getattr(self, name) is not None for name in self._state_params)
+
+    def _given_state(self, X=None) -> dict:  # pragma: no cover - abstract
+        """The fitted attributes the state parameters give. ``X`` is the input of a
+        ``transform`` before any ``fit`` (for a state shaped by its input), else None."""
+        raise NotImplementedError
+
+    def _finalize_state(self, state: AdaptState) -> dict:
+        """The fitted attributes a learned state implies."""
+        return state.finalize()
+
+    def _set_adapt_state(self, state: AdaptState, X=None) -> None:
+        given = self._state_is_given()
+        attributes = self._given_state(X) if given else self._finalize_state(state)
+        self.adapt_state_ = state
+        for name, value in attributes.items():
+            setattr(self, name, value)
+
+    def _ensure_fitted(self, X=None) -> None:
+        """``check_is_fitted``, except that a layer given its state works without ``fit``,
+        as the Keras layer built with it does: the state is set up on first use (``X``, the
+        input being transformed, shapes it where the layer needs that)."""
+        if not hasattr(self, "adapt_state_") and self._state_is_given():
+            self._validate_params()
+            self._set_adapt_state(self._new_adapt_state(), X)
+        params = " or ".join(f"`{name}`" for name in self._state_params)
+        check_is_fitted(
+            self,
+            msg=(
+                "This %(name)s instance is not fitted yet: call 'fit' with appropriate "
+                "arguments (Keras: call `adapt(dataset)`)"
+                + (f" or give its state with {params}" if params else "")
+                + " before using this estimator."
+            ),
+        )
+
+    def _fit_keeping(self, X, on_prepared=None):
+        """``fit(X)`` for ``fit_transform``: returns what ``_prepare_adapt_batch`` made of
+        ``X`` (one in-memory batch), so the layer can map it without reading ``X`` again.
+        ``on_prepared(prepared)`` runs before the state consumes it."""
+        kept = _Kept(X, on_prepared)
+        self.fit(kept)
+        return kept.prepared
 
     def _adapt_params(self) -> dict:
         """Parameters that shape the adapt state; ``partial_fit`` refuses changes to them."""
@@ -147,21 +238,31 @@ class AdaptMixin:
         """Fold ``X`` -- an array, an iterable of batches or a Dask collection -- into
         ``state``. ``n_jobs`` (where a layer has it) splits one in-memory array into chunks
         whose states are computed in parallel threads and merged."""
+        given = self._state_is_given()
+        learner = _ValidationOnly() if given else state  # a given state learns nothing
         if is_dask_collection(X):
-            return fit_dask(self, state, X, reset=reset)
+            fit_dask(self, learner, X, reset=reset)
+            return state
         n_jobs = getattr(self, "n_jobs", 1)
-        if n_jobs not in (None, 1) and not is_batch_iterable(X) and _n_rows(X) > 1:
+        if n_jobs not in (None, 1) and not given and not is_batch_iterable(X) and _n_rows(X) > 1:
             return self._fold_parallel(state, X, reset, n_jobs)
-        seen = False
+        seen, n_rows = False, 0
         desc = f"{type(self).__name__}.fit"
         for batch in progress(iter_batches(X), enabled=getattr(self, "verbose", 0), desc=desc):
-            state.update(self._prepare_adapt_batch(batch, reset=reset and not seen))
-            seen = True
+            kept = batch if isinstance(batch, _Kept) else None
+            batch = batch.X if kept is not None else batch
+            prepared = self._prepare_adapt_batch(batch, reset=reset and not seen)
+            if kept is not None:
+                kept.keep(prepared)
+            learner.update(prepared)
+            seen, n_rows = True, n_rows + (_n_rows(batch) if given else 1)
         if not seen:
             raise ValueError(
                 f"{type(self).__name__}.fit received an empty iterable (no batches); "
                 "pass at least one batch of data."
             )
+        if not n_rows:
+            raise ValueError(f"{type(self).__name__} cannot be fitted on empty input (0 samples).")
         return state
 
     def _fold_parallel(self, state, X, reset, n_jobs):
@@ -181,11 +282,6 @@ class AdaptMixin:
 
     def _chunk_state(self, chunk):
         return self._new_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
-
-    def _set_adapt_state(self, state: AdaptState) -> None:
-        self.adapt_state_ = state
-        for name, value in state.finalize().items():
-            setattr(self, name, value)
 
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
@@ -238,9 +334,57 @@ class AdaptMixin:
         self._set_adapt_state(state)
         return self
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = not self._state_is_given()
+        return tags
+
 
 def _signature(params: dict) -> str:
-    return repr(sorted((k, repr(v)) for k, v in params.items()))
+    """A digest of the parameters' values, for ``partial_fit``'s "parameters changed" guard.
+
+    Values are compared in full -- two 2,000-element arrays differing in one element differ
+    -- and by value: a list and an array of the same numbers (or strings) are equal. The
+    digest is a short string, so the fitted state stays plain data.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(params):
+        digest.update(name.encode() + b"=")
+        _feed(digest, params[name])
+    return digest.hexdigest()
+
+
+def _feed(digest, value) -> None:
+    """Feed ``value`` to ``digest`` in a form equal values share."""
+    if isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+        return
+    if callable(value) and not hasattr(value, "__array__"):
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+        digest.update(b"callable:" + name.encode())
+        return
+    if hasattr(value, "to_pylist"):  # pyarrow arrays
+        value = value.to_pylist()
+    if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # ragged
+            arr = None
+        if arr is not None and arr.dtype.kind in "biuf":
+            arr = arr.astype(np.float64 if arr.dtype.kind == "f" else np.int64)
+            digest.update(f"array:{arr.dtype.str}:{arr.shape}:".encode())
+            digest.update(np.ascontiguousarray(arr).tobytes())
+            return
+        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:
+            digest.update(b"list:")
+            for item in arr.ravel().tolist():
+                _feed(digest, item)
+            digest.update(f":{arr.shape}".encode())
+            return
+    digest.update(f"{type(value).__name__}:{value!r}".encode())
 
 
 class StatelessMixin:
