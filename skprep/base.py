@@ -16,6 +16,7 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import copy
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -52,9 +53,26 @@ class AdaptState(abc.ABC):
         Return a dict of fitted attributes (names ending in ``_``). Must not modify the state.
     ``n_batches``
         Number of batches folded in (used to detect empty fits).
+
+    ``copy()`` gives a state that more data can be folded into without touching this one
+    (``partial_fit`` folds into a copy and publishes it only when the whole call succeeded).
     """
 
     n_batches: int = 0
+
+    def copy(self) -> AdaptState:
+        """A copy to fold more data into, leaving this state untouched.
+
+        The default copies the object and, one level down, its list/dict/set and NumPy array
+        attributes: states *replace* their arrays and tables when they update (pyarrow
+        tables are immutable), so this is enough. A state that writes deeper in place
+        overrides it.
+        """
+        new = copy.copy(self)
+        for name, value in vars(self).items():
+            if isinstance(value, (list, dict, set, np.ndarray)):
+                setattr(new, name, value.copy())
+        return new
 
     @abc.abstractmethod
     def update(self, batch) -> AdaptState:
@@ -128,6 +146,12 @@ class AdaptMixin:
 
     ``fit(X)`` starts over; ``partial_fit(X)`` keeps folding batches into ``adapt_state_``.
     Both accept an iterable of batches as well as a single array.
+
+    Fits are atomic: ``fit`` folds into a fresh state and ``partial_fit`` into a copy of
+    ``adapt_state_``; what the layer records while validating batches (``n_features_in_``
+    ...) is rolled back with the rest of ``__dict__`` if anything raises -- a later batch
+    of an iterable, a Dask partition, ``finalize`` -- so a failed call leaves the estimator
+    exactly as it was, and the fitted attributes are published together at the end.
     """
 
     def _new_adapt_state(self) -> AdaptState:  # pragma: no cover - abstract
@@ -202,9 +226,10 @@ class AdaptMixin:
         -------
         self
         """
-        state = self._fold(self._new_adapt_state(), X, reset=True)
-        self._adapt_signature_ = _signature(self._adapt_params())
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._fold(self._new_adapt_state(), X, reset=True)
+            self._adapt_signature_ = _signature(self._adapt_params())
+            self._set_adapt_state(state)
         return self
 
     @_fit_context(prefer_skip_nested_validation=True)
@@ -232,15 +257,38 @@ class AdaptMixin:
                 f"{type(self).__name__}.partial_fit: the parameters changed since the state was "
                 "started (set_params was called); call fit to start over with the new parameters."
             )
-        state = self._new_adapt_state() if first else self.adapt_state_
-        self._fold(state, X, reset=first)
-        self._adapt_signature_ = signature
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._new_adapt_state() if first else self.adapt_state_.copy()
+            self._fold(state, X, reset=first)
+            self._adapt_signature_ = signature
+            self._set_adapt_state(state)
         return self
 
 
 def _signature(params: dict) -> str:
     return repr(sorted((k, repr(v)) for k, v in params.items()))
+
+
+class _rollback_on_error:
+    """Restore ``est.__dict__`` as it was on entry if the block raises.
+
+    The block must not write *into* existing attribute objects (``fit`` builds a new state,
+    ``partial_fit`` folds into :meth:`AdaptState.copy`); attributes it sets, replaces or
+    deletes are put back.
+    """
+
+    def __init__(self, est):
+        self.est = est
+
+    def __enter__(self):
+        self.saved = dict(vars(self.est))
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            state = vars(self.est)
+            state.clear()
+            state.update(self.saved)
+        return False
 
 
 class StatelessMixin:
@@ -268,9 +316,10 @@ class StatelessMixin:
         -------
         self
         """
-        if X is not None:
-            self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            if X is not None:
+                self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def _ensure_params_checked(self):
@@ -318,8 +367,9 @@ class AugmentationMixin:
         -------
         self
         """
-        self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def fit_transform(self, X, y=None):
