@@ -59,6 +59,9 @@ class AdaptState(abc.ABC):
     """
 
     n_batches: int = 0
+    #: The parameters of the layer that made this state (name -> repr), stamped by
+    #: :class:`AdaptMixin`; None for a state made directly.
+    params: dict | None = None
 
     def copy(self) -> AdaptState:
         """A copy to fold more data into, leaving this state untouched.
@@ -87,8 +90,24 @@ class AdaptState(abc.ABC):
         """Return the fitted attributes this state implies."""
 
     def _check_mergeable(self, other: AdaptState) -> None:
+        """Refuse ``other`` if it is another kind of state or was built with other parameters.
+
+        Every ``merge`` calls this first. States built with different state-shaping
+        parameters (``ngrams``, ``standardize``, ``split``, ``axis``, ``encoding`` ...)
+        count different things; merging them would give a model no fit can produce.
+        """
         if type(other) is not type(self):
             raise TypeError(f"Cannot merge a {type(other).__name__} into a {type(self).__name__}.")
+        mine, theirs = self.params, other.params
+        if mine is not None and theirs is not None and mine != theirs:
+            names = sorted(k for k in set(mine) | set(theirs) if mine.get(k) != theirs.get(k))
+            diff = ", ".join(f"{k}={mine.get(k, '<unset>')} vs {k}={theirs.get(k, '<unset>')}"
+                             for k in names)
+            raise ValueError(
+                f"Cannot merge {type(self).__name__}s built with different parameters ({diff}): "
+                "they summarise the data differently. Fit every partition with the same "
+                "parameters."
+            )
 
 
 def _n_rows(X) -> int:
@@ -188,6 +207,12 @@ class AdaptMixin:
             )
         return state
 
+    def _fresh_adapt_state(self) -> AdaptState:
+        """``_new_adapt_state()`` stamped with the parameters it was built with."""
+        state = self._new_adapt_state()
+        state.params = {k: repr(v) for k, v in self._adapt_params().items()}
+        return state
+
     def _fold_parallel(self, state, X, reset, n_jobs):
         from joblib import Parallel, delayed, effective_n_jobs
 
@@ -204,9 +229,11 @@ class AdaptMixin:
         return state
 
     def _chunk_state(self, chunk):
-        return self._new_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
+        return self._fresh_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
 
     def _set_adapt_state(self, state: AdaptState) -> None:
+        if state.params is None:
+            state.params = {k: repr(v) for k, v in self._adapt_params().items()}
         self.adapt_state_ = state
         for name, value in state.finalize().items():
             setattr(self, name, value)
@@ -227,7 +254,7 @@ class AdaptMixin:
         self
         """
         with _rollback_on_error(self):
-            state = self._fold(self._new_adapt_state(), X, reset=True)
+            state = self._fold(self._fresh_adapt_state(), X, reset=True)
             self._adapt_signature_ = _signature(self._adapt_params())
             self._set_adapt_state(state)
         return self
@@ -258,7 +285,7 @@ class AdaptMixin:
                 "started (set_params was called); call fit to start over with the new parameters."
             )
         with _rollback_on_error(self):
-            state = self._new_adapt_state() if first else self.adapt_state_.copy()
+            state = self._fresh_adapt_state() if first else self.adapt_state_.copy()
             self._fold(state, X, reset=first)
             self._adapt_signature_ = signature
             self._set_adapt_state(state)
