@@ -16,6 +16,7 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import copy
 import hashlib
 from collections.abc import Iterable, Iterator
 
@@ -26,6 +27,7 @@ from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
 from .utils.random import check_random_state
+from .utils.validation import check_arrow
 
 __all__ = [
     "AdaptMixin",
@@ -53,9 +55,29 @@ class AdaptState(abc.ABC):
         Return a dict of fitted attributes (names ending in ``_``). Must not modify the state.
     ``n_batches``
         Number of batches folded in (used to detect empty fits).
+
+    ``copy()`` gives a state that more data can be folded into without touching this one
+    (``partial_fit`` folds into a copy and publishes it only when the whole call succeeded).
     """
 
     n_batches: int = 0
+    #: The parameters of the layer that made this state (name -> repr), stamped by
+    #: :class:`AdaptMixin`; None for a state made directly.
+    params: dict | None = None
+
+    def copy(self) -> AdaptState:
+        """A copy to fold more data into, leaving this state untouched.
+
+        The default copies the object and, one level down, its list/dict/set and NumPy array
+        attributes: states *replace* their arrays and tables when they update (pyarrow
+        tables are immutable), so this is enough. A state that writes deeper in place
+        overrides it.
+        """
+        new = copy.copy(self)
+        for name, value in vars(self).items():
+            if isinstance(value, (list, dict, set, np.ndarray)):
+                setattr(new, name, value.copy())
+        return new
 
     @abc.abstractmethod
     def update(self, batch) -> AdaptState:
@@ -70,8 +92,24 @@ class AdaptState(abc.ABC):
         """Return the fitted attributes this state implies."""
 
     def _check_mergeable(self, other: AdaptState) -> None:
+        """Refuse ``other`` if it is another kind of state or was built with other parameters.
+
+        Every ``merge`` calls this first. States built with different state-shaping
+        parameters (``ngrams``, ``standardize``, ``split``, ``axis``, ``encoding`` ...)
+        count different things; merging them would give a model no fit can produce.
+        """
         if type(other) is not type(self):
             raise TypeError(f"Cannot merge a {type(other).__name__} into a {type(self).__name__}.")
+        mine, theirs = self.params, other.params
+        if mine is not None and theirs is not None and mine != theirs:
+            names = sorted(k for k in set(mine) | set(theirs) if mine.get(k) != theirs.get(k))
+            diff = ", ".join(f"{k}={mine.get(k, '<unset>')} vs {k}={theirs.get(k, '<unset>')}"
+                             for k in names)
+            raise ValueError(
+                f"Cannot merge {type(self).__name__}s built with different parameters ({diff}): "
+                "they summarise the data differently. Fit every partition with the same "
+                "parameters."
+            )
 
 
 def _n_rows(X) -> int:
@@ -170,6 +208,12 @@ class AdaptMixin:
     ``_given_state(X)``. When any of them is set, ``fit``/``partial_fit`` only validate the
     input (nothing is learned), and ``transform`` works without ``fit`` (``_ensure_fitted``
     sets the given state up on first use, as calling the Keras layer builds it).
+
+    Fits are atomic: ``fit`` folds into a fresh state and ``partial_fit`` into a copy of
+    ``adapt_state_``; what the layer records while validating batches (``n_features_in_``
+    ...) is rolled back with the rest of ``__dict__`` if anything raises -- a later batch
+    of an iterable, a Dask partition, ``finalize`` -- so a failed call leaves the estimator
+    exactly as it was, and the fitted attributes are published together at the end.
     """
 
     #: Constructor parameters that give the layer its state instead of learning it.
@@ -197,6 +241,8 @@ class AdaptMixin:
     def _set_adapt_state(self, state: AdaptState, X=None) -> None:
         given = self._state_is_given()
         attributes = self._given_state(X) if given else self._finalize_state(state)
+        if state.params is None:
+            state.params = _param_labels(self._adapt_params())
         self.adapt_state_ = state
         for name, value in attributes.items():
             setattr(self, name, value)
@@ -265,6 +311,12 @@ class AdaptMixin:
             raise ValueError(f"{type(self).__name__} cannot be fitted on empty input (0 samples).")
         return state
 
+    def _fresh_adapt_state(self) -> AdaptState:
+        """``_new_adapt_state()`` stamped with the parameters it was built with."""
+        state = self._new_adapt_state()
+        state.params = _param_labels(self._adapt_params())
+        return state
+
     def _fold_parallel(self, state, X, reset, n_jobs):
         from joblib import Parallel, delayed, effective_n_jobs
 
@@ -281,7 +333,7 @@ class AdaptMixin:
         return state
 
     def _chunk_state(self, chunk):
-        return self._new_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
+        return self._fresh_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
 
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
@@ -298,9 +350,10 @@ class AdaptMixin:
         -------
         self
         """
-        state = self._fold(self._new_adapt_state(), X, reset=True)
-        self._adapt_signature_ = _signature(self._adapt_params())
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._fold(self._fresh_adapt_state(), X, reset=True)
+            self._adapt_signature_ = _signature(self._adapt_params())
+            self._set_adapt_state(state)
         return self
 
     @_fit_context(prefer_skip_nested_validation=True)
@@ -328,10 +381,11 @@ class AdaptMixin:
                 f"{type(self).__name__}.partial_fit: the parameters changed since the state was "
                 "started (set_params was called); call fit to start over with the new parameters."
             )
-        state = self._new_adapt_state() if first else self.adapt_state_
-        self._fold(state, X, reset=first)
-        self._adapt_signature_ = signature
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._fresh_adapt_state() if first else self.adapt_state_.copy()
+            self._fold(state, X, reset=first)
+            self._adapt_signature_ = signature
+            self._set_adapt_state(state)
         return self
 
     def __sklearn_tags__(self):
@@ -366,8 +420,8 @@ def _feed(digest, value) -> None:
         name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
         digest.update(b"callable:" + name.encode())
         return
-    if hasattr(value, "to_pylist"):  # pyarrow arrays
-        value = value.to_pylist()
+    if hasattr(value, "to_pylist"):  # pyarrow arrays: validated before reading
+        value = check_arrow(value, "a parameter of this layer").to_pylist()
     if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
         try:
             arr = np.asarray(value)
@@ -385,6 +439,42 @@ def _feed(digest, value) -> None:
             digest.update(f":{arr.shape}".encode())
             return
     digest.update(f"{type(value).__name__}:{value!r}".encode())
+
+
+def _param_labels(params: dict) -> dict:
+    """``name -> label`` of each state-shaping parameter, stamped on an adapt state so that
+    ``merge`` can refuse states of other parameters and name the ones that differ. A label is
+    the value's ``repr`` when short, else a digest of the full value (an array's ``repr`` is
+    abridged, so two arrays differing in one element would otherwise look equal)."""
+    labels = {}
+    for name, value in params.items():
+        label = repr(value)
+        if isinstance(value, np.ndarray) or len(label) > 120:
+            label = f"<{type(value).__name__} {_signature({name: value})[:16]}>"
+        labels[name] = label
+    return labels
+
+
+class _rollback_on_error:
+    """Restore ``est.__dict__`` as it was on entry if the block raises.
+
+    The block must not write *into* existing attribute objects (``fit`` builds a new state,
+    ``partial_fit`` folds into :meth:`AdaptState.copy`); attributes it sets, replaces or
+    deletes are put back.
+    """
+
+    def __init__(self, est):
+        self.est = est
+
+    def __enter__(self):
+        self.saved = dict(vars(self.est))
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            state = vars(self.est)
+            state.clear()
+            state.update(self.saved)
+        return False
 
 
 class StatelessMixin:
@@ -412,9 +502,10 @@ class StatelessMixin:
         -------
         self
         """
-        if X is not None:
-            self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            if X is not None:
+                self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def _ensure_params_checked(self):
@@ -462,8 +553,9 @@ class AugmentationMixin:
         -------
         self
         """
-        self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def fit_transform(self, X, y=None):

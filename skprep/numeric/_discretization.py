@@ -454,6 +454,11 @@ class DiscretizationState(AdaptState):
         self.n_values = 0
         self.n_batches = 0
 
+    def copy(self) -> DiscretizationState:
+        new = super().copy()
+        new.sketch = self.sketch.copy()  # the sketch replaces its levels list items in place
+        return new
+
     @property
     def capacity(self) -> int:
         """Up to this many values in all, streamed fits equal the one-batch fit."""
