@@ -14,7 +14,9 @@ from skprep.image._policies import (
 )
 from tests._fixtures import case_ids, load_cases
 
-CASES = load_cases("image_policies")
+ALL_CASES = load_cases("image_policies")
+CASES = [c for c in ALL_CASES if c["layer"] == "RandAugment"]
+AUGMIX_CASES = [c for c in ALL_CASES if c["layer"] == "AugMix"]
 
 
 def _ctx(kwargs, images, lower=None, upper=None):
@@ -49,6 +51,27 @@ def test_fixtures_cover_every_operation_and_the_layer_applies_them():
     drawn = [case["params"] if name == "random_rotation" else {} for name in ALL_OPS]
     out = est._apply(case["input"], {"steps": [(choice, drawn)]})
     np.testing.assert_allclose(out, case["output"], atol=1e-3)
+
+
+@pytest.mark.parametrize("case", AUGMIX_CASES, ids=case_ids(AUGMIX_CASES))
+def test_augmix_mixing_matches_keras_with_pinned_chains(case):
+    chains = []
+    for chain in case["chains"]:
+        steps = []
+        for step in chain:
+            drawn = [{} for _ in ALL_OPS]
+            drawn[ALL_OPS.index(step["op"])] = {k: np.asarray(v) for k, v in step["params"].items()}
+            steps.append((np.array([ALL_OPS.index(step["op"])]), drawn))
+        chains.append(steps)
+    params = {
+        "weights": case["weights"][None, :],
+        "blend": np.array([case["blend"]]),
+        "chains": chains,
+    }
+    est = AugMix(num_chains=len(chains), **case["kwargs"])
+    out = est._apply(case["input"], params)
+    scale = case["kwargs"]["value_range"][1]
+    np.testing.assert_allclose(out, case["output"], rtol=0, atol=1e-5 * scale)
 
 
 def test_fixed_magnitudes_draw_keras_numbers():
