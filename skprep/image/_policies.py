@@ -7,19 +7,19 @@ returns the per-image numbers (the only place that sees the random generator) an
 ``factor = (lower, upper)``, ``value_range`` and ``interpolation``. The magnitudes are the
 sub-layers' own rules for a ``factor`` pair, exactly as Keras builds them:
 
-==========================  ==============================================================
-``random_shear``            ``U(lower, upper)`` for both axes, one random sign
-``random_translation``      ``U(lower, upper)`` of the height (down) and width (right)
-``random_rotation``         ``U(lower, upper)`` of a full turn, counter-clockwise
-``random_brightness``       ``U(lower, upper) * (high - low)`` added, clipped
+=============================  ==========================================================
+``random_shear``               ``U(lower, upper)`` for both axes, one random sign
+``random_translation``         ``U(lower, upper)`` of the height (down) and width (right)
+``random_rotation``            ``U(lower, upper)`` of a full turn, counter-clockwise
+``random_brightness``          ``U(lower, upper) * (high - low)`` added, clipped
 ``random_color_degeneration``  blend ``U(lower, upper)`` towards grey, clipped
-``random_contrast``         contrast factor ``U(1 - lower, 1 + upper)``, clipped
-``random_sharpness``        ``RandomSharpness`` factor ``U(lower, upper)``
-``random_posterization``    bits from ``{1, ..., max(1, int(8 * upper))}``
-``solarization``            addition and threshold ``U(lower, upper) * 255``
-``auto_contrast``           deterministic
-``equalization``            deterministic
-==========================  ==============================================================
+``random_contrast``            contrast factor ``U(1 - lower, 1 + upper)``, clipped
+``random_sharpness``           ``RandomSharpness`` factor ``U(lower, upper)``
+``random_posterization``       bits from ``{1, ..., max(1, int(8 * upper))}``
+``solarization``               addition and threshold ``U(lower, upper) * 255``
+``auto_contrast``              deterministic
+``equalization``               deterministic
+=============================  ==========================================================
 
 Geometric operations use Keras's default ``fill_mode="reflect"``.
 """

@@ -128,6 +128,7 @@ def clahe(images, clip_limit=4.0, tile_grid_size=(8, 8), value_range=(0, 255)) -
     Parameters
     ----------
     images : ndarray of shape (n, height, width, channels)
+        Images with values in ``value_range``.
     clip_limit : float, default=4.0
         Contrast limit; ``<= 0`` disables the clipping (plain adaptive equalisation).
     tile_grid_size : (int, int), default=(8, 8)
