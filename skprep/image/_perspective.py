@@ -149,6 +149,16 @@ class RandomPerspective(_AffineAugmentation):
                 f"Received: scale={self.scale}"
             )
 
+    def _validate_input(self, X, reset: bool):
+        batch = super()._validate_input(X, reset)
+        _, h, w, _ = batch.shape
+        if h < 2 or w < 2:
+            raise ValueError(
+                "RandomPerspective needs images of at least 2 x 2 pixels (a perspective moves "
+                f"four distinct corners); got height={h}, width={w}."
+            )
+        return batch
+
     def _sample_params(self, n_images, height, width, rng):
         apply = _probability(self.factor, n_images, rng)
         half = 0.5 * float(self.scale)
