@@ -238,3 +238,10 @@ def test_colour_operations_need_grey_or_rgb(est):
     with pytest.raises(ValueError, match="channels"):
         est.fit_transform(np.zeros((1, 4, 4, 4)))
     assert est.get_params() == before and not hasattr(est, "fitted_")
+
+
+def test_colour_degeneration_of_grey_images_is_the_identity():
+    x = np.random.default_rng(6).uniform(0, 255, (3, 5, 4, 1)).astype(np.float32)
+    ctx = OpContext(0.5, 0.5, (0.0, 255.0), "bilinear", 5, 4)
+    out = apply_op("random_color_degeneration", x, {"factor": np.full(3, 0.5)}, ctx)
+    np.testing.assert_array_equal(out, x)
