@@ -767,7 +767,55 @@ static PyObject *lut(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* channel_sums(src, sums, start, stop, pixels, c): exact per-image, per-channel sums of uint8
+ * images into int64 sums[n, c]. */
+static PyObject *channel_sums(PyObject *self, PyObject *args) {
+    PyObject *so, *oo;
+    ssize start, stop, pix, ch;
+    if (!PyArg_ParseTuple(args, "OOnnnn", &so, &oo, &start, &stop, &pix, &ch)) return NULL;
+    if (ch < 1 || ch > 64) {
+        PyErr_SetString(PyExc_ValueError, "1 to 64 channels");
+        return NULL;
+    }
+    Bufs bs = {.n = 0};
+    void *src, *out;
+    ssize img = pix * ch;
+    if (get(&bs, so, 0, stop * img, &src) < 0 || get(&bs, oo, 1, stop * ch * 8, &out) < 0) {
+        release(&bs);
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    for (ssize i = start; i < stop; i++) {
+        const uint8_t *s = (const uint8_t *)src + i * img;
+        int64_t *o = (int64_t *)out + i * ch;
+        uint64_t acc[64] = {0};
+        if (ch == 3) {
+            uint32_t a0 = 0, a1 = 0, a2 = 0; /* < 2^32: at most 2^24 pixels per block */
+            for (ssize p0 = 0; p0 < pix; p0 += 1 << 24) {
+                ssize p1 = p0 + (1 << 24) < pix ? p0 + (1 << 24) : pix;
+                a0 = a1 = a2 = 0;
+                for (ssize p = p0; p < p1; p++) {
+                    a0 += s[3 * p];
+                    a1 += s[3 * p + 1];
+                    a2 += s[3 * p + 2];
+                }
+                acc[0] += a0;
+                acc[1] += a1;
+                acc[2] += a2;
+            }
+        } else {
+            for (ssize p = 0; p < pix; p++)
+                for (ssize c = 0; c < ch; c++) acc[c] += s[p * ch + c];
+        }
+        for (ssize c = 0; c < ch; c++) o[c] = (int64_t)acc[c];
+    }
+    Py_END_ALLOW_THREADS
+    release(&bs);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"channel_sums", channel_sums, METH_VARARGS, "Exact per-channel sums of uint8 images."},
     {"affine", affine, METH_VARARGS, "Projective warp of images [start, stop)."},
     {"resize", resize, METH_VARARGS, "Separable resize of images [start, stop)."},
     {"blur", blur, METH_VARARGS, "Separable zero-padded blur of images [start, stop)."},
