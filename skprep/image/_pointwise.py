@@ -27,6 +27,7 @@ from .functional import (
     sharpen,
     solarize,
 )
+from .functional._pointwise import _gaussian_blur
 
 __all__ = [
     "AutoContrast",
@@ -549,6 +550,13 @@ class RandomGaussianBlur(BaseImageAugmentation):
     def _apply(self, images, params):
         vr = _value_range(self.value_range)
         apply = params["apply"]
+        if apply.all():  # every image blurred: no clipped copy of the batch first
+            out = _gaussian_blur(
+                images, params["sigma"], _kernel_size(self.kernel_size), vr, uint8_out=True
+            )
+            if out.dtype == images.dtype and out.dtype.kind in "iu":
+                return out  # uint8 cast in the kernel
+            return _keep_dtype(out, images.dtype)
         out = np.clip(images.astype(np.float32), *vr).astype(np.float32, copy=False)
         if apply.any():
             out[apply] = gaussian_blur(
