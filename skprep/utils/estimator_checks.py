@@ -50,6 +50,7 @@ _CASE_MODULES = (
     "skprep.image._hsv_cases",
     "skprep.image._pointwise_cases",
     "skprep.audio._cases",
+    "skprep.structured._cases",
 )
 
 

@@ -19,4 +19,5 @@ FAMILIES = (
     "image_pointwise",
     "image_shear",
     "audio",
+    "feature_space",
 )
