@@ -122,7 +122,9 @@ def _one_hot_width(preprocessor):
     if isinstance(preprocessor, Discretization):
         if preprocessor.bin_boundaries is not None:
             return len(preprocessor.bin_boundaries) + 1
-        return preprocessor.num_bins
+        # Keras's width is num_bins, but for num_bins in {49, 98, ...} adapt learns one bin
+        # more (np.arange rounding), whose values Keras then drops: keep a column for it.
+        return len(np.arange(0.0, 1.0, 1.0 / preprocessor.num_bins))
     if isinstance(preprocessor, (Hashing, HashedCrossing)):
         return preprocessor.num_bins
     if isinstance(preprocessor, CategoryEncoding):
@@ -234,6 +236,9 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
       extra columns are ignored. A missing column raises a ``ValueError`` naming it.
     * ``fit`` adapts each layer on the whole column as one batch (Keras adapts
       ``Discretization`` batch by batch; equal when the data is one batch).
+    * A discretized feature is one-hot encoded with Keras's ``num_bins`` columns, except
+      for ``num_bins`` in {49, 98, ...}, where adapt learns one bin more than ``num_bins``:
+      Keras drops that bin's values (an all-zero row), skprep adds its column.
     * ``float_discretized(bin_boundaries=...)`` is one-hot encoded with
       ``len(bin_boundaries) + 1`` columns (Keras passes ``num_bins`` too and cannot encode
       it). A cross may join more than two features (Keras's ``HashedCrossing`` takes two).

@@ -248,3 +248,16 @@ def test_bad_helper_modes():
         FeatureSpace.string_categorical(output_mode="multi_hot")
     with pytest.raises(ValueError, match="output_mode"):
         FeatureSpace.cross(("a", "b"), crossing_dim=4, output_mode="float")
+
+
+def test_discretized_one_hot_keeps_every_learned_bin():
+    """num_bins=49 learns 49 boundaries (Keras's arange rounding): 50 bins, not 49."""
+    x = np.arange(1000.0)
+    space = FeatureSpace(features={"x": FeatureSpace.float_discretized(num_bins=49)}).fit({"x": x})
+    out = space.transform({"x": x})
+    assert out.shape == (1000, 50)
+    np.testing.assert_array_equal(out.sum(axis=1), 1)  # every value lands in a column
+    small = FeatureSpace(features={"x": FeatureSpace.float_discretized(num_bins=8)}).fit(
+        {"x": [1.0, 2.0, 3.0]}
+    )
+    assert small.transform({"x": [1.0, 2.0, 3.0]}).shape == (3, 8)  # Keras's width
