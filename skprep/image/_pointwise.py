@@ -591,6 +591,13 @@ class AutoContrast(BaseImageTransformer):
     Keras 3 returns float32 for integer input; skprep returns integer images in their dtype,
     rounded and saturated, like ``Resizing``.
 
+    With ``data_format="channels_first"`` skprep stretches each channel over its height and
+    width, as documented, and so matches ``channels_last``. Keras 3 takes the minimum and
+    maximum over axes 1 and 2 whatever the layout, i.e. over (channels, height) of a
+    ``(n, C, H, W)`` batch -- each column of each image is stretched on its own, mixing the
+    channels -- which is a Keras defect, deliberately not reproduced (the outputs differ
+    for channels_first input; they are equal for channels_last).
+
     Examples
     --------
     >>> import numpy as np
