@@ -21,8 +21,10 @@ FAMILIES = (
     "image_mixing",
     "image_hsv",
     "image_pointwise",
+    "albumentations",
     "audio",
     "streaming",
+    "serve",
 )
 
 

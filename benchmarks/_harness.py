@@ -43,6 +43,7 @@ class Benchmark:
     target: str = ""
     notes: str = ""
     measure_memory: tuple = ()
+    interleave: bool = False
     results: dict = field(default_factory=dict)
 
 
@@ -102,6 +103,24 @@ def best_time(fn, data, repeat):
     return min(times)
 
 
+def best_times_interleaved(competitors, data, repeat):
+    """Best time of each competitor over ``repeat`` rounds of one call of each in turn.
+
+    On a shared machine a burst of load then slows every competitor alike instead of the
+    one that happened to be running.
+    """
+    for fn in competitors.values():
+        fn(data)  # warm-up
+    best = dict.fromkeys(competitors, float("inf"))
+    for _ in range(repeat):
+        for label, fn in competitors.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            fn(data)
+            best[label] = min(best[label], time.perf_counter() - t0)
+    return best
+
+
 def peak_memory(fn, data):
     """Peak bytes allocated through Python/NumPy allocators while ``fn(data)`` runs."""
     gc.collect()
@@ -114,11 +133,11 @@ def peak_memory(fn, data):
 
 def run(bench: Benchmark) -> dict:
     data = bench.setup()
-    out = {}
-    for label, fn in bench.competitors.items():
-        if fn is None:
-            continue
-        out[label] = best_time(fn, data, bench.repeat)
+    competitors = {k: fn for k, fn in bench.competitors.items() if fn is not None}
+    if bench.interleave:
+        out = best_times_interleaved(competitors, data, bench.repeat)
+    else:
+        out = {label: best_time(fn, data, bench.repeat) for label, fn in competitors.items()}
     for label in bench.measure_memory:
         out[f"{label} peak MiB"] = peak_memory(bench.competitors[label], data) / 2**20
     bench.results = out

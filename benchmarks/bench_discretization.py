@@ -32,6 +32,17 @@ def _keras_adapt(keras):
     return fn
 
 
+def _keras_adapt_batches(keras):
+    import tensorflow as tf
+
+    def fn(X):
+        layer = keras.layers.Discretization(num_bins=N_BINS)
+        layer.adapt(tf.data.Dataset.from_tensor_slices(X).batch(10_000))
+        return layer
+
+    return fn
+
+
 def _keras_call(keras):
     def fn(data):
         X, ours, _ = data
@@ -60,6 +71,24 @@ def benchmarks():
                 "KBinsDiscretizer computes exact per-column quantiles on a random subsample "
                 "of 200,000 rows (its default `subsample`); Keras and skprep summarise every "
                 "value."
+            ),
+        ),
+        Benchmark(
+            name=f"Discretization streamed fit, 1,000,000 x 1 float64 in 100 batches, "
+            f"num_bins={N_BINS}",
+            setup=_column,
+            competitors={
+                "skprep": lambda X: Discretization(num_bins=N_BINS).fit(
+                    iter(np.array_split(X, 100))
+                ),
+                "keras adapt(tf.data batches of 10,000)": (
+                    _keras_adapt_batches(keras) if keras else None
+                ),
+            },
+            repeat=5,
+            notes=(
+                "Keras re-interpolates its summary per batch (rank error grows with the number "
+                "of batches); skprep merges a sketch whose error stays within epsilon."
             ),
         ),
         Benchmark(

@@ -28,7 +28,7 @@ def _top_level_imports(path):
 def test_package_and_demo_import_only_runtime_dependencies():
     allowed = _runtime_modules() | set(sys.stdlib_module_names) | {"skprep"}
     # Optional integrations, imported lazily and only when the user passes such objects.
-    optional = {"dask", "distributed", "tqdm", "matplotlib"}
+    optional = {"dask", "distributed", "tqdm", "matplotlib", "skops"}
     offenders = {}
     for path in (ROOT / "skprep").rglob("*.py"):
         bad = set(_top_level_imports(path)) - allowed - optional

@@ -44,10 +44,8 @@ def test_stream_partial_fit_and_fit_equal_in_memory(make, X):
     for chunk in chunks:
         partial.partial_fit(chunk)
     if isinstance(whole, Discretization):
-        # Keras's sketch depends on the batching (documented): the stream equals Keras's
-        # adapt over the same batches, i.e. both streaming forms agree exactly.
-        assert _state(streamed) == _state(partial)
-        return
+        # up to the sketch's capacity (3001 values at epsilon=0.01) a streamed fit is exact
+        assert NUMBERS.size <= whole.adapt_state_.capacity
     for other in (streamed, partial):
         if isinstance(whole, Normalization):
             np.testing.assert_allclose(_state(other), _state(whole), rtol=1e-6)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from ..utils.validation import check_arrow
 from .functional import is_view_type, text_spans
 
 __all__ = ["Column", "as_column", "is_dataframe", "is_series", "split_columns"]
@@ -99,6 +100,7 @@ def _mixed_object(arr: np.ndarray, who: str) -> Column:
 
 
 def _from_arrow(arr, who: str) -> Column:
+    check_arrow(arr, who, binary_ok=True)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
     t = arr.type

@@ -10,6 +10,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
+from ..utils.validation import check_arrow
 from ._columns import Column, is_dataframe, kind_name, split_columns
 from ._hashing import _feature_names, validate_columns
 from .functional import fingerprint64, fingerprint_cat64
@@ -81,6 +82,7 @@ def hashed_cross(X, num_bins, *, output_mode="int", sparse=True):
         )
     if output_mode not in ("int", "one_hot"):
         raise ValueError(f"output_mode must be 'int' or 'one_hot'; got {output_mode!r}.")
+    check_arrow(X, "hashed_crossing")
     split = split_columns(X if is_dataframe(X) else np.asarray(X), "HashedCrossing", by_column=True)
     return _cross_split(split, num_bins, output_mode, sparse)
 

@@ -13,7 +13,7 @@ from sklearn.utils import check_array
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import check_arrow, validate_nd
 from ._columns import Column, as_column, is_dataframe, is_series, split_columns
 from .functional import TextSpans, hash_to_bins, salt_key
 
@@ -157,6 +157,7 @@ def hashing(X, num_bins, *, mask_value=None, salt=None, output_mode="int", spars
         raise ValueError(f"num_bins must be at most 2**63 - 1 (TF's limit); got {num_bins}.")
     if output_mode not in _MODES:
         raise ValueError(f"output_mode must be one of {_MODES}; got {output_mode!r}.")
+    check_arrow(X, "hashing")
     split = split_columns(X if is_dataframe(X) else np.asarray(X), "Hashing")
     return _hash_split(split, num_bins, mask_value, salt, output_mode, sparse)
 
@@ -190,7 +191,11 @@ def validate_columns(estimator, X, *, reset, by_column=False):
     """
     name = type(estimator).__name__
     unfitted = not reset and not hasattr(estimator, "_ndim_in_")
-    if is_series(X):  # 1-D; kept as is so Arrow-backed strings are not copied
+    arrow = isinstance(X, (pa.Array, pa.ChunkedArray))
+    # An Arrow array is hashed from its buffers (its bytes: layout checked, UTF-8 needs not
+    # be); anything else holding Arrow columns is converted to Python objects (full check).
+    check_arrow(X, name, binary_ok=arrow)
+    if is_series(X) or arrow:  # 1-D; kept as is so Arrow-backed strings are not copied
         if len(X) < 1:
             raise ValueError(
                 f"Found array with 0 sample(s) (shape=({len(X)},)) while a minimum of 1 is "

@@ -1,6 +1,8 @@
 /* Optional compiled kernels for FarmHash Fingerprint64 (farmhashna::Hash64) and SipHash-2-4
- * (TF StringToHashBucketStrong) over str/bytes held in a list/tuple, a NumPy object array
- * (read in place) or an Arrow string/binary array's buffers. Written from the scalar
+ * (TF StringToHashBucketStrong) over str/bytes held in a list/tuple (hashed with the GIL
+ * held), a NumPy object array (its strings' bytes copied with the GIL, then hashed without
+ * it) or an Arrow string/binary array's buffers. No Python object is ever read without the
+ * GIL. Written from the scalar
  * reference in tests/hashing/_reference.py. Each returns a (writable)
  * bytearray of n little-endian uint64 values. */
 #define PY_SSIZE_T_CLEAN
@@ -215,37 +217,6 @@ static PyObject *py_siphash24(PyObject *self, PyObject *args) {
 
 /* ---- Object arrays and Arrow buffers: gather with the GIL, hash without it. ---- */
 
-/* text_spans(arr, data_address, n, stride): the (pointer, length) of each element's UTF-8
-   (str: its cached UTF-8, bytes: its buffer) of a 1-D NumPy object array read in place, as
-   a bytearray of n pairs of native uint64. The caller passes the array itself, which keeps
-   the strings (and so the pointers) alive, with its __array_interface__ address, length and
-   stride in bytes. TypeError names the first element that is not str/bytes. */
-static PyObject *py_text_spans(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *owner;
-    Py_ssize_t addr, n, stride;
-    if (!PyArg_ParseTuple(args, "Onnn", &owner, &addr, &n, &stride)) return NULL;
-    if (n < 0 || (n > 0 && addr == 0) || stride % (Py_ssize_t)sizeof(PyObject *) != 0) {
-        PyErr_SetString(PyExc_ValueError, "invalid object array address, length or stride");
-        return NULL;
-    }
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * 16);
-    if (out == NULL) return NULL;
-    u64 *o = (u64 *)PyByteArray_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *it = *(PyObject **)((char *)addr + i * stride);
-        const char *buf;
-        Py_ssize_t len;
-        if (text_of(it, i, &buf, &len) < 0) goto fail;
-        o[2 * i] = (u64)(uintptr_t)buf;
-        o[2 * i + 1] = (u64)len;
-    }
-    return out;
-fail:
-    Py_DECREF(out);
-    return NULL;
-}
-
 /* Parse the (out, lo, hi, kind, k0, k1) tail shared by the hash_* functions. */
 static int out_range(Py_buffer *ob, Py_ssize_t lo, Py_ssize_t hi, int kind) {
     if (kind != 0 && kind != 1) {
@@ -259,43 +230,70 @@ static int out_range(Py_buffer *ob, Py_ssize_t lo, Py_ssize_t hi, int kind) {
     return 1;
 }
 
-/* hash_spans(spans, out, lo, hi, kind, k0, k1): hash elements lo..hi of text_spans()'s
-   result into out[lo:hi] (a writable buffer of uint64), without the GIL. The strings
-   must be kept alive by the caller. */
-static PyObject *py_hash_spans(PyObject *self, PyObject *args) {
+/* text_bytes(arr, data_address, n, stride) -> (data, offsets, size): the UTF-8 bytes of each
+   element of a 1-D NumPy object array of str/bytes (read in place, any stride; the caller
+   passes the array itself with its __array_interface__ address, length and stride in bytes),
+   COPIED with the GIL held into one buffer: `data` (a bytearray whose first `size` bytes are
+   the concatenated strings) and `offsets` (a bytearray of n + 1 native int64) -- the layout
+   hash_arrow reads. Hashing then reads only these buffers, owned by the caller, so nothing
+   another thread does to the array or its strings afterwards (a[i] = other frees the old
+   string) can affect it: strings are never read without the GIL. Copying is cheaper than
+   holding a reference to each string (whose release is a second pass of cache misses), and
+   the hash pass then reads contiguous memory. TypeError names the first element that is not
+   str/bytes; a str without UTF-8 form raises UnicodeEncodeError. */
+static PyObject *py_text_bytes(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *spans_obj, *out_obj;
-    Py_ssize_t lo, hi;
-    int kind;
-    unsigned long long k0, k1;
-    if (!PyArg_ParseTuple(args, "OOnniKK", &spans_obj, &out_obj, &lo, &hi, &kind, &k0, &k1))
-        return NULL;
-    Py_buffer sb, ob;
-    if (PyObject_GetBuffer(spans_obj, &sb, PyBUF_SIMPLE) < 0) return NULL;
-    if (PyObject_GetBuffer(out_obj, &ob, PyBUF_WRITABLE) < 0) {
-        PyBuffer_Release(&sb);
+    PyObject *owner;
+    Py_ssize_t addr, n, stride;
+    if (!PyArg_ParseTuple(args, "Onnn", &owner, &addr, &n, &stride)) return NULL;
+    if (n < 0 || (n > 0 && addr == 0) || stride % (Py_ssize_t)sizeof(PyObject *) != 0 ||
+        n > PY_SSIZE_T_MAX / 64) {
+        PyErr_SetString(PyExc_ValueError, "invalid object array address, length or stride");
         return NULL;
     }
-    PyObject *ret = NULL;
-    if (!out_range(&ob, lo, hi, kind)) goto done;
-    if ((size_t)sb.len / 16 < (size_t)hi) {
-        PyErr_SetString(PyExc_ValueError, "spans buffer too short");
-        goto done;
+    PyObject *offsets = PyByteArray_FromStringAndSize(NULL, (n + 1) * 8);
+    if (offsets == NULL) return NULL;
+    Py_ssize_t cap = n < 4096 ? 65536 : n * 32, used = 0;
+    PyObject *data = PyByteArray_FromStringAndSize(NULL, cap);
+    if (data == NULL) {
+        Py_DECREF(offsets);
+        return NULL;
     }
-    const u64 *sp = (const u64 *)sb.buf;
-    unsigned char *o = (unsigned char *)ob.buf;
-    Py_BEGIN_ALLOW_THREADS
-    for (Py_ssize_t i = lo; i < hi; i++) {
-        const unsigned char *buf = (const unsigned char *)(uintptr_t)sp[2 * i];
-        store64(o + 8 * i, hash_one(buf, (size_t)sp[2 * i + 1], kind, (u64)k0, (u64)k1));
+    int64_t *off = (int64_t *)PyByteArray_AS_STRING(offsets);
+    char *d = PyByteArray_AS_STRING(data);
+    off[0] = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = *(PyObject **)((char *)addr + i * stride);
+        const char *buf;
+        Py_ssize_t len;
+        if (it != NULL && PyUnicode_CheckExact(it) && PyUnicode_IS_COMPACT_ASCII(it)) {
+            buf = (const char *)(((PyASCIIObject *)it) + 1);
+            len = PyUnicode_GET_LENGTH(it);
+        } else {
+            Py_XINCREF(it);
+            int bad = text_of(it, i, &buf, &len) < 0;
+            Py_XDECREF(it);
+            if (bad) goto fail;
+        }
+        if (len > cap - used) {
+            Py_ssize_t want = used + len;
+            Py_ssize_t grown = cap > PY_SSIZE_T_MAX / 2 ? want : 2 * cap;
+            cap = grown > want ? grown : want;
+            if (PyByteArray_Resize(data, cap) < 0) goto fail;
+            d = PyByteArray_AS_STRING(data);
+        }
+        memcpy(d + used, buf, (size_t)len);
+        used += len;
+        off[i + 1] = (int64_t)used;
     }
-    Py_END_ALLOW_THREADS
-    ret = Py_None;
-    Py_INCREF(ret);
-done:
-    PyBuffer_Release(&sb);
-    PyBuffer_Release(&ob);
+    PyObject *ret = Py_BuildValue("(OOn)", data, offsets, used);
+    Py_DECREF(data);
+    Py_DECREF(offsets);
     return ret;
+fail:
+    Py_DECREF(data);
+    Py_DECREF(offsets);
+    return NULL;
 }
 
 /* hash_arrow(offsets, data, offset, wide, out, lo, hi, kind, k0, k1): hash elements lo..hi
@@ -379,12 +377,10 @@ static PyMethodDef methods[] = {
     {"siphash24", py_siphash24, METH_VARARGS,
      "siphash24(seq, k0, k1) -> bytearray of little-endian uint64 SipHash-2-4 values "
      "(k0, k1 as unsigned 64-bit ints)."},
-    {"text_spans", py_text_spans, METH_VARARGS,
-     "text_spans(arr, data_address, n, stride) -> bytearray of (pointer, length) uint64 pairs "
-     "of the UTF-8 of a 1-D NumPy object array's str/bytes elements, read in place."},
-    {"hash_spans", py_hash_spans, METH_VARARGS,
-     "hash_spans(spans, out, lo, hi, kind, k0, k1): hash elements lo..hi of text_spans() "
-     "into the uint64 buffer out (kind 0: fingerprint64, 1: siphash24); releases the GIL."},
+    {"text_bytes", py_text_bytes, METH_VARARGS,
+     "text_bytes(arr, data_address, n, stride) -> (data, offsets, size): the UTF-8 bytes of a "
+     "1-D NumPy object array's str/bytes elements copied into one bytearray, with n + 1 int64 "
+     "offsets (the layout hash_arrow reads)."},
     {"hash_arrow", py_hash_arrow, METH_VARARGS,
      "hash_arrow(offsets, data, offset, wide, out, lo, hi, kind, k0, k1): hash elements "
      "lo..hi of a null-free Arrow string/binary array from its buffers; releases the GIL."},
@@ -393,4 +389,6 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_hashkernel",
                                        "Compiled string hash kernels (optional).", -1, methods};
 
-PyMODINIT_FUNC PyInit__hashkernel(void) { return PyModule_Create(&moduledef); }
+PyMODINIT_FUNC PyInit__hashkernel(void) {
+    return PyModule_Create(&moduledef);
+}

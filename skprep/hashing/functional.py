@@ -30,6 +30,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..utils._threads import n_cores, run_all
+from ..utils.validation import check_arrow
 
 __all__ = [
     "fingerprint64",
@@ -74,6 +75,7 @@ def _to_arrow(values) -> pa.Array:
             values = pa.array(values, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             values = values.to_numpy(dtype=object)
+    check_arrow(values, "skprep.hashing", binary_ok=True)
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
     if not isinstance(values, pa.Array):
@@ -387,17 +389,19 @@ _FP64, _SIP24 = 0, 1  # the compiled kernel's hash kinds
 class TextSpans:
     """The strings of a 1-D object array of ``str``/``bytes``, ready for the compiled kernel.
 
-    ``spans`` holds, for each element, where its UTF-8 bytes are (a ``str``'s cached UTF-8,
-    a ``bytes``' buffer) and how long they are; ``objects`` is the array, which keeps those
-    bytes alive. Made by :func:`text_spans`; hashing then needs no Python objects, so it runs
-    on several threads.
+    ``objects`` is the array; ``data`` and ``offsets`` are its elements' UTF-8 bytes, copied
+    with the GIL held into one buffer owned by this object, with ``n + 1`` int64 offsets (the
+    layout of an Arrow large binary array). Hashing reads only those buffers -- without the
+    GIL, on several threads -- so another thread replacing the array's elements meanwhile
+    cannot free a string mid-hash. Made by :func:`text_spans`.
     """
 
-    __slots__ = ("objects", "spans")
+    __slots__ = ("data", "objects", "offsets")
 
-    def __init__(self, objects: np.ndarray, spans: bytearray):
+    def __init__(self, objects: np.ndarray, data: bytearray, offsets: bytearray):
         self.objects = objects
-        self.spans = spans
+        self.data = data
+        self.offsets = offsets
 
     def __len__(self) -> int:
         return len(self.objects)
@@ -415,15 +419,18 @@ def text_spans(values) -> TextSpans | None:
         return None
     address = values.__array_interface__["data"][0]
     try:
-        spans = _hashkernel.text_spans(values, address, len(values), values.strides[0])
+        data, offsets, _ = _hashkernel.text_bytes(
+            values, address, len(values), values.strides[0]
+        )
     except (TypeError, UnicodeError):
         return None
-    return TextSpans(values, spans)
+    return TextSpans(values, data, offsets)
 
 
 def _arrow_args(values) -> tuple | None:
     """``(offsets, data, offset, wide)`` buffers of a null-free Arrow string/binary array and
     its length, as the kernel reads them; None for anything else."""
+    check_arrow(values, "skprep.hashing", binary_ok=True)
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
     if not isinstance(values, pa.Array) or values.null_count or not len(values):
@@ -465,7 +472,8 @@ def _compiled(kind: int, values, k0: int = 0, k1: int = 0) -> np.ndarray | None:
         if values is None:
             return None
     if isinstance(values, TextSpans):
-        return _threaded(_hashkernel.hash_spans, (values.spans,), len(values), kind, k0, k1)
+        head = (values.offsets, values.data, 0, True)
+        return _threaded(_hashkernel.hash_arrow, head, len(values), kind, k0, k1)
     if isinstance(values, (list, tuple)):
         try:
             if kind == _FP64:

@@ -14,8 +14,8 @@ from numbers import Real
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from .functional._affine import FILL_MODES, INTERPOLATIONS, affine_transform
+from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
+from .functional._affine import FILL_MODES, INTERPOLATIONS, _affine_float32
 
 __all__ = [
     "RandomRotation",
@@ -161,6 +161,30 @@ def _uniform32(rng, lower, upper, n):
     return rng.uniform(lower, upper, size=n).astype(_F32)
 
 
+def translation_shifts(rng, n_images, height, width, height_range, width_range):
+    """Draw RandomTranslation's shifts: ``dx = U(width_range) * width`` columns and
+    ``dy = U(height_range) * height`` rows per image (float32; rows drawn first)."""
+    dy = _uniform32(rng, *height_range, n_images) * _F32(height)
+    dx = _uniform32(rng, *width_range, n_images) * _F32(width)
+    return dx, dy
+
+
+def rotation_angles(rng, n_images, lower, upper):
+    """Draw RandomRotation's angles in radians: ``U(lower, upper)`` turns, drawn in degrees in
+    float32 and converted with a float32 ``pi / 180``, as Keras does."""
+    degrees = _uniform32(rng, lower * 360.0, upper * 360.0, n_images)
+    return degrees * _F32(math.pi / 180.0)
+
+
+def shear_factors(rng, n_images, x_range, y_range):
+    """Draw RandomShear's factors: ``U(x_range)`` and ``U(y_range)`` with one random sign
+    shared by both (the ``n`` signs are drawn first)."""
+    sign = np.where(rng.uniform(size=n_images) > 0.5, _F32(-1), _F32(1))
+    sx = _uniform32(rng, *x_range, n_images) * sign
+    sy = _uniform32(rng, *y_range, n_images) * sign
+    return sx, sy
+
+
 _FACTOR = [Real, tuple, list, np.ndarray]
 
 
@@ -180,13 +204,15 @@ class _AffineAugmentation(BaseImageAugmentation):
 
     def _apply(self, images, params):
         _, h, w, _ = images.shape
-        return affine_transform(
-            to_float32(images),
+        # float32 out whatever the input dtype (Keras casts first); uint8 is read as it is.
+        out, _ = _affine_float32(
+            images,
             self._transforms(params, h, w),
-            interpolation=self.interpolation,
-            fill_mode=self.fill_mode,
-            fill_value=self.fill_value,
+            self.interpolation,
+            self.fill_mode,
+            self.fill_value,
         )
+        return out
 
     def _inference(self, images):
         # Keras casts to float32 before looking at `training`: values kept, dtype float32.
@@ -297,10 +323,9 @@ class RandomTranslation(_AffineAugmentation):
         parse_factor(self.width_factor, "width_factor")
 
     def _sample_params(self, n_images, height, width, rng):
-        h_lo, h_hi = parse_factor(self.height_factor, "height_factor")
-        w_lo, w_hi = parse_factor(self.width_factor, "width_factor")
-        dy = _uniform32(rng, h_lo, h_hi, n_images) * _F32(height)
-        dx = _uniform32(rng, w_lo, w_hi, n_images) * _F32(width)
+        height_range = parse_factor(self.height_factor, "height_factor")
+        width_range = parse_factor(self.width_factor, "width_factor")
+        dx, dy = translation_shifts(rng, n_images, height, width, height_range, width_range)
         return {"dx": dx, "dy": dy}
 
     def _transforms(self, params, height, width):
@@ -378,9 +403,7 @@ class RandomRotation(_AffineAugmentation):
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = parse_factor(self.factor, "factor")
-        # Keras draws degrees in float32 and converts with a float32 pi / 180.
-        degrees = _uniform32(rng, lower * 360.0, upper * 360.0, n_images)
-        return {"angle": degrees * _F32(math.pi / 180.0)}
+        return {"angle": rotation_angles(rng, n_images, lower, upper)}
 
     def _transforms(self, params, height, width):
         return rotation_transform(params["angle"], height, width)
@@ -546,10 +569,7 @@ class RandomShear(_AffineAugmentation):
         self._ranges()
 
     def _sample_params(self, n_images, height, width, rng):
-        (x_lo, x_hi), (y_lo, y_hi) = self._ranges()
-        sign = np.where(rng.uniform(size=n_images) > 0.5, _F32(-1), _F32(1))
-        sx = _uniform32(rng, x_lo, x_hi, n_images) * sign
-        sy = _uniform32(rng, y_lo, y_hi, n_images) * sign
+        sx, sy = shear_factors(rng, n_images, *self._ranges())
         return {"sx": sx, "sy": sy}
 
     def _transforms(self, params, height, width):

@@ -6,8 +6,8 @@ from numbers import Integral, Real
 
 from ..utils._sklearn_compat import Interval, StrOptions
 from ._base import BaseImageTransformer, cast_back
-from .functional import center_crop, resize
-from .functional._resize import INTERPOLATIONS
+from .functional import center_crop
+from .functional._resize import INTERPOLATIONS, _resize
 
 __all__ = ["CenterCrop", "Resizing"]
 
@@ -112,7 +112,7 @@ default="bilinear"
             )
 
     def _transform_images(self, images):
-        out = resize(
+        out = _resize(
             images,
             (self.height, self.width),
             interpolation=self.interpolation,
@@ -120,7 +120,10 @@ default="bilinear"
             crop_to_aspect_ratio=self.crop_to_aspect_ratio,
             pad_to_aspect_ratio=self.pad_to_aspect_ratio,
             fill_value=self.fill_value,
+            uint8_out=True,  # uint8 in, uint8 out straight from the kernel
         )
+        if out.dtype == images.dtype and out.dtype.kind in "iu":
+            return out  # already cast (or nearest: the input's own values)
         return cast_back(out, images.dtype)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..utils.validation import check_arrow
 from ._vocabulary import TokenCodes, _cast_kind, _missing_error, encode_tokens
 
 __all__ = ["as_integer_tokens", "read_tokens"]
@@ -152,7 +153,7 @@ def read_tokens(X, kind: str, owner: str, *, encoding: str = "utf-8"):
         cols = [_series_to_arrow(X, kind, owner)]
         shape = (X.shape[0],)
     elif isinstance(X, (pa.Array, pa.ChunkedArray)):
-        cols = [X]
+        cols = [check_arrow(X, owner)]
         shape = (len(X),)
     else:
         arr = X if isinstance(X, np.ndarray) else np.asarray(X)

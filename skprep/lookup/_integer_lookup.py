@@ -5,12 +5,10 @@ from __future__ import annotations
 import os
 from numbers import Integral
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..utils._sklearn_compat import Interval, StrOptions
-from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup, hash_buckets
+from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup
 
 __all__ = ["IntegerLookup"]
 
@@ -169,10 +167,9 @@ class IntegerLookup(_IndexLookup):
                 f"oov_method={self.oov_method}"
             )
 
-    def _oov_buckets(self, tokens, k):
-        if self.oov_method == "floormod":
-            return np.mod(tokens.to_numpy(zero_copy_only=False), k)
-        return hash_buckets(pc.cast(tokens, pa.string()), k, salt=self.salt)
+    @property
+    def _oov_method(self):
+        return self.oov_method
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

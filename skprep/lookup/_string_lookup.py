@@ -8,7 +8,7 @@ from numbers import Integral
 import pyarrow as pa
 
 from ..utils._sklearn_compat import Interval, StrOptions
-from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup, check_encoding, hash_buckets
+from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup, check_encoding
 
 __all__ = ["StringLookup"]
 
@@ -167,13 +167,6 @@ class StringLookup(_IndexLookup):
 
     def _encoding(self):
         return self.encoding
-
-    def _oov_buckets(self, tokens, k):
-        return hash_buckets(tokens, k, salt=self.salt)
-
-    def _indices_to_tokens(self, X):
-        out = super()._indices_to_tokens(X)
-        return out.astype(object, copy=False) if out.dtype != object else out
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

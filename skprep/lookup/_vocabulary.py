@@ -36,9 +36,17 @@ The API, in the order a layer uses it:
     ``oov_start`` (one OOV slot), ``oov_start + oov_buckets(tokens)`` (several) or a
     ``ValueError`` (none). Only the *distinct* input tokens are looked up and hashed.
 
-The vocabulary itself is a flat pyarrow array (``string`` or ``int64``): it pickles as a few
-contiguous buffers, so a fitted million-token layer dumps and loads quickly, and no hash index
-needs to be kept -- each lookup hashes whichever of the two sides is smaller.
+The fitted result is one :class:`Vocabulary` object -- the learned tokens, Keras's index
+layout ``[mask?][OOV x k][tokens]``, idf weights and OOV hashing -- built from a finished
+state (:meth:`Vocabulary.from_state`) or from a given vocabulary or file
+(:meth:`Vocabulary.from_given`, Keras's ``set_vocabulary`` rules). ``StringLookup``,
+``IntegerLookup`` and ``TextVectorization`` hold one (through :class:`FittedVocabularyMixin`)
+and delegate every mapping to it: :meth:`Vocabulary.lookup` (tokens -> int64 indices) and
+:meth:`Vocabulary.tokens_at` (indices -> tokens). It pickles as plain NumPy data (int64
+tokens, or the UTF-8 bytes and offsets of string tokens), so a fitted million-token layer
+dumps and loads quickly and ``skops.io`` needs to trust no pyarrow type; the pyarrow array
+used for lookups is rebuilt on first use. No hash index is kept -- each lookup hashes
+whichever of the two sides is smaller.
 
 Examples
 --------
@@ -56,6 +64,8 @@ Examples
 
 from __future__ import annotations
 
+import codecs
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -66,17 +76,23 @@ import pyarrow.compute as pc
 
 from ..base import AdaptState
 from ..utils.encoding import unique_ints
+from ..utils.validation import check_arrow
 
 __all__ = [
     "KINDS",
+    "FittedVocabularyMixin",
     "TokenBatch",
     "TokenCodes",
+    "Vocabulary",
     "VocabularyOptions",
     "VocabularyState",
     "build_vocabulary",
+    "check_vocabulary_params",
     "encode_tokens",
+    "hash_buckets",
     "inverse_document_frequency",
     "lookup_indices",
+    "read_vocabulary_file",
     "to_token_array",
 ]
 
@@ -180,6 +196,7 @@ def to_token_array(values, kind: str) -> pa.Array:
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}; got {kind!r}.")
+    check_arrow(values, "vocabulary")
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     if not isinstance(values, pa.Array):
@@ -448,8 +465,32 @@ class VocabularyState(AdaptState):
         return {"vocabulary": vocab, "idf": idf}
 
     def __getstate__(self):
+        """Plain data only: the summed count table as NumPy arrays (tokens as in
+        :class:`Vocabulary`); the pyarrow tables are rebuilt by ``__setstate__``."""
         self._compact()
-        return self.__dict__.copy()
+        state = {k: v for k, v in self.__dict__.items() if k != "_tables"}
+        table = self._tables[0] if self._tables else self._empty_table()
+        state["counts_table"] = {
+            name: (
+                _plain_tokens(table.column(name).combine_chunks(), self.kind)
+                if name == "token"
+                else table.column(name).to_numpy().astype(np.int64, copy=False)
+            )
+            for name in table.column_names
+        }
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        columns = state.pop("counts_table")
+        self.__dict__.update(state)
+        table = pa.table(
+            {
+                name: _arrow_tokens(values, self.kind) if name == "token" else values
+                for name, values in columns.items()
+            }
+        )
+        self._tables = [table] if table.num_rows else []
 
 
 # -- finalisation -----------------------------------------------------------------------------
@@ -641,3 +682,526 @@ def lookup_indices(
             )
             per_entry[oov_entries] = oov_start + buckets.astype(np.int64)
     return per_entry[codes.codes]
+
+
+# -- the fitted vocabulary --------------------------------------------------------------------
+def hash_buckets(strings: pa.Array, num_bins: int, salt=None) -> np.ndarray:
+    """OOV buckets of string tokens: FarmHash Fingerprint64 (SipHash-2-4 with ``salt``) mod
+    ``num_bins``, bit-exact with TF's ``StringToHashBucketFast`` / ``Strong``.
+
+    The kernels live in :mod:`skprep.hashing.functional` (shared with ``Hashing``).
+    """
+    from ..hashing.functional import hash_to_bins
+
+    return np.asarray(hash_to_bins(strings, num_bins, salt=salt), dtype=np.int64)
+
+
+def _plain_tokens(tokens: pa.Array, kind: str):
+    """Tokens as plain NumPy data: int64 values, or (int32 offsets, uint8 UTF-8 bytes) -- the
+    two buffers of an Arrow string array, so saving and loading copy no Python objects."""
+    if kind == "int":
+        return np.asarray(tokens.to_numpy(zero_copy_only=False), dtype=np.int64)
+    n = len(tokens)
+    if n == 0:
+        return np.zeros(1, np.int32), np.zeros(0, np.uint8)
+    _, offsets, data = tokens.buffers()
+    offsets = np.frombuffer(offsets, np.int32)[tokens.offset : tokens.offset + n + 1]
+    data = np.frombuffer(data, np.uint8)[offsets[0] : offsets[-1]]
+    return (offsets - offsets[0]).astype(np.int32), data
+
+
+def _arrow_tokens(plain, kind: str) -> pa.Array:
+    if kind == "int":
+        return pa.array(plain, type=pa.int64())
+    offsets, data = plain
+    offsets = np.ascontiguousarray(offsets, dtype=np.int32)
+    data = np.ascontiguousarray(data, dtype=np.uint8)
+    return pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+
+
+class Vocabulary:
+    """A fitted vocabulary: the learned tokens, Keras's index layout around them, and idf
+    weights.
+
+    Output indices are laid out as ``[mask?] [OOV x num_oov_indices] [tokens...]``.
+    ``StringLookup``, ``IntegerLookup`` and ``TextVectorization`` hold one of these once
+    fitted (or once given a ``vocabulary``) and delegate every token <-> index mapping to it.
+
+    Parameters
+    ----------
+    tokens : array-like or pyarrow.Array
+        The learned tokens, in index order, without the special slots.
+    kind : {"string", "int"}, default="string"
+    mask_token : str or int, optional
+        The mask token (``None``: no mask). It maps to index 0 when ``mask_slot``, and is
+        dropped (index -1) otherwise.
+    oov_token : str or int, optional
+        Placeholder for the OOV slots in :meth:`get_vocabulary` and :meth:`tokens_at`.
+    num_oov_indices : int, default=1
+        Number of OOV slots; 0 makes an OOV token an error in :meth:`lookup`.
+    mask_slot : bool, default=False
+        Whether index 0 is reserved for ``mask_token`` (Keras: int output mode with a mask).
+    idf_weights : array-like of float, optional
+        One weight per output index (special slots included), for tf-idf.
+    oov_method : {"farmhash", "floormod"}, default="farmhash"
+        How an OOV token picks one of several OOV slots: FarmHash Fingerprint64 of the token
+        (of the decimal string for ints; SipHash-2-4 keyed by ``salt`` if set), or the
+        integer token modulo ``num_oov_indices``.
+    salt : int or (int, int), optional
+
+    Notes
+    -----
+    A vocabulary pickles as plain data: NumPy arrays (int64 tokens, or the UTF-8 bytes and
+    int32 offsets of the string tokens) and Python scalars. The pyarrow array used for
+    lookups is an in-memory accelerator, built again on first use after loading.
+
+    Examples
+    --------
+    >>> vocab = Vocabulary(["d", "z", "c"], mask_token="", oov_token="[UNK]", mask_slot=True)
+    >>> vocab.get_vocabulary()
+    ['', '[UNK]', 'd', 'z', 'c']
+    >>> vocab.lookup(np.array(["c", "", "q"])).tolist()
+    [4, 0, 1]
+    >>> vocab.tokens_at(np.array([4, 1, 9])).tolist()
+    ['c', '[UNK]', '[UNK]']
+    """
+
+    def __init__(
+        self,
+        tokens,
+        *,
+        kind: str = "string",
+        mask_token=None,
+        oov_token=None,
+        num_oov_indices: int = 1,
+        mask_slot: bool = False,
+        idf_weights=None,
+        oov_method: str = "farmhash",
+        salt=None,
+    ):
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}; got {kind!r}.")
+        self.kind = kind
+        self.mask_token = mask_token
+        self.oov_token = oov_token
+        self.num_oov_indices = int(num_oov_indices)
+        self.mask_slot = bool(mask_slot) and mask_token is not None
+        self.idf_weights = None if idf_weights is None else np.asarray(idf_weights, np.float32)
+        self.oov_method = oov_method
+        self.salt = salt
+        arrow = to_token_array(tokens, kind)
+        self.token_data = _plain_tokens(arrow, kind)
+        self._arrow, self._full = arrow, None
+
+    @classmethod
+    def from_state(cls, state: VocabularyState, **layout) -> Vocabulary:
+        """The vocabulary a finished :class:`VocabularyState` implies (Keras
+        ``finalize_state``); ``layout`` as for the constructor."""
+        result = state.finalize()
+        layout.setdefault("kind", state.kind)
+        return cls(result["vocabulary"], idf_weights=result["idf"], **layout)
+
+    @classmethod
+    def from_given(
+        cls,
+        vocabulary,
+        *,
+        kind: str = "string",
+        idf_weights=None,
+        max_tokens=None,
+        pad_to_max_tokens: bool = False,
+        invert: bool = False,
+        encoding: str = "utf-8",
+        owner: str = "StringLookup",
+        **layout,
+    ) -> Vocabulary:
+        """A vocabulary given as a parameter, checked with Keras's ``set_vocabulary`` rules.
+
+        Parameters
+        ----------
+        vocabulary : array-like, pyarrow.Array or path
+            Tokens, optionally starting with exactly the special tokens of the layout
+            (``[mask]`` with a mask slot, then ``[oov_token] * num_oov_indices``), which are
+            then recognised and stripped; or the path of a file with one token per line.
+        kind : {"string", "int"}, default="string"
+        idf_weights : array-like of float, optional
+            tf-idf weights, one per entry of ``vocabulary``; front-padded with their mean for
+            the special slots unless ``vocabulary`` starts with them.
+        max_tokens : int, optional
+            Cap on the size, special slots included.
+        pad_to_max_tokens : bool, default=False
+            Back-pad the idf weights with zeros to ``max_tokens``.
+        invert : bool, default=False
+            Also refuse the OOV token among the tokens (Keras refuses it only when inverting).
+        encoding : str, default="utf-8"
+            Decoding of byte strings and files.
+        owner : str, default="StringLookup"
+            Layer named in error messages.
+        **layout
+            As for the constructor (``mask_token``, ``oov_token``, ``num_oov_indices``,
+            ``mask_slot``, ``oov_method``, ``salt``).
+
+        Raises
+        ------
+        ValueError
+            Empty or repeated vocabulary, a special token at an unexpected position, a
+            vocabulary larger than ``max_tokens``, idf weights of the wrong shape, a bad file.
+        """
+        probe = cls(pa.array([], type=_ARROW_TYPE[kind]), kind=kind, **layout)
+        specials, token_start = probe._specials(), probe.token_start
+        full, from_file = _given_tokens(vocabulary, kind, encoding, owner)
+        found_special = False
+        if from_file:
+            if idf_weights is not None:
+                raise ValueError(
+                    "output_mode `'tf_idf'` does not support loading a vocabulary from file."
+                )
+            tokens = full
+        else:
+            head = full[:token_start].to_pylist() if len(full) >= token_start else None
+            found_special = head == specials
+            tokens = full[token_start:] if found_special else full
+        repeated = _repeated(tokens)
+        if repeated:
+            raise ValueError(
+                "The passed vocabulary has at least one repeated term. Please uniquify your "
+                f"dataset. The repeated terms are: {repeated}"
+            )
+        for token, role, always in (
+            (probe.mask_token, "mask", True),
+            (probe.oov_token, "OOV", invert),
+        ):
+            if token is None or not always:
+                continue
+            hit = pc.index(tokens, pa.scalar(token, tokens.type)).as_py()
+            if hit >= 0:
+                raise ValueError(
+                    f"Found reserved {role} token at unexpected location in `vocabulary`. "
+                    "Note that passed `vocabulary` does not need to include the OOV and mask "
+                    "tokens. Either remove all mask and OOV tokens, or include them only at "
+                    f"the start of the vocabulary in precisely this order: {specials}. "
+                    f"Received: {role.lower()}_token={token!r} at vocabulary index "
+                    f"{hit + (token_start if found_special else 0)}"
+                )
+        size = token_start + len(tokens)
+        if max_tokens is not None and size > max_tokens:
+            raise ValueError(
+                "Attempted to set a vocabulary larger than the maximum vocab size. Received "
+                f"vocabulary size is {size}; `max_tokens` is {max_tokens}."
+            )
+        idf = None
+        if idf_weights is not None:
+            idf = _given_idf(idf_weights, len(full), 0 if found_special else token_start)
+            if pad_to_max_tokens:
+                idf = np.concatenate([idf, np.zeros(max(max_tokens - idf.shape[0], 0), np.float32)])
+        return cls(tokens, kind=kind, idf_weights=idf, **layout)
+
+    # -- persistence: plain data only ----------------------------------------------------------
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._arrow, self._full = None, None
+
+    # -- layout ----------------------------------------------------------------------------------
+    @property
+    def oov_start(self) -> int:
+        """Index of the first OOV slot (1 with a mask slot, else 0)."""
+        return 1 if self.mask_slot else 0
+
+    @property
+    def token_start(self) -> int:
+        """Index of the first learned token."""
+        return self.oov_start + self.num_oov_indices
+
+    @property
+    def n_tokens(self) -> int:
+        """Number of learned tokens."""
+        data = self.token_data
+        return data.shape[0] if self.kind == "int" else data[0].shape[0] - 1
+
+    @property
+    def size(self) -> int:
+        """Number of output indices, special slots included (Keras ``vocabulary_size``)."""
+        return self.token_start + self.n_tokens
+
+    def __len__(self) -> int:
+        return self.size
+
+    @property
+    def tokens(self) -> pa.Array:
+        """The learned tokens as a pyarrow array (built on first use)."""
+        if self._arrow is None:
+            self._arrow = _arrow_tokens(self.token_data, self.kind)
+        return self._arrow
+
+    def _specials(self) -> list:
+        return [self.mask_token] * self.oov_start + [self.oov_token] * self.num_oov_indices
+
+    def to_numpy(self) -> np.ndarray:
+        """The full vocabulary indexed by output index: int64 (ints) or an object array of
+        ``str`` (strings). Built once and cached; the caller must not modify it."""
+        if self._full is None:
+            specials = self._specials()
+            tokens = self.tokens.to_numpy(zero_copy_only=False)
+            full = np.empty(len(specials) + tokens.shape[0], dtype=tokens.dtype)
+            if self.kind == "string":
+                full = full.astype(object)
+            full[: len(specials)] = specials
+            full[len(specials) :] = tokens
+            self._full = full
+        return self._full
+
+    def get_vocabulary(self, include_special_tokens: bool = True) -> list:
+        """The vocabulary as a list indexed by output index (Keras ``get_vocabulary``);
+        only the learned tokens if ``include_special_tokens`` is False."""
+        full = self.to_numpy()
+        return (full if include_special_tokens else full[self.token_start :]).tolist()
+
+    # -- mapping ---------------------------------------------------------------------------------
+    def _oov_buckets(self, tokens: pa.Array, k: int) -> np.ndarray:
+        if self.kind == "int":
+            if self.oov_method == "floormod":
+                return np.mod(tokens.to_numpy(zero_copy_only=False), k)
+            tokens = pc.cast(tokens, pa.string())
+        return hash_buckets(tokens, k, salt=self.salt)
+
+    def lookup(self, tokens) -> np.ndarray:
+        """Map tokens to output indices.
+
+        Parameters
+        ----------
+        tokens : TokenCodes, array-like or pyarrow.Array
+            A flat batch of tokens (any shape is flattened), or its :func:`encode_tokens`.
+
+        Returns
+        -------
+        ndarray of int64
+            One index per token: ``token_start + position`` in the vocabulary, 0 for the
+            mask token with a mask slot (-1, "dropped", without), an OOV slot otherwise.
+
+        Raises
+        ------
+        ValueError
+            For OOV tokens when ``num_oov_indices == 0``.
+        """
+        codes = tokens if isinstance(tokens, TokenCodes) else encode_tokens(tokens, self.kind)
+        return lookup_indices(
+            codes,
+            self.tokens,
+            token_start=self.token_start,
+            oov_start=self.oov_start,
+            num_oov_indices=self.num_oov_indices,
+            mask_token=self.mask_token,
+            mask_index=0 if self.mask_slot else -1,
+            oov_buckets=self._oov_buckets,
+        )
+
+    def tokens_at(self, indices) -> np.ndarray:
+        """Map output indices back to tokens (Keras ``invert``).
+
+        Index 0 gives the mask token when there is a mask slot; OOV slots, negative and
+        out-of-range indices give ``oov_token``.
+
+        Parameters
+        ----------
+        indices : ndarray of int
+
+        Returns
+        -------
+        ndarray
+            Of ``indices``' shape: object array of ``str`` (strings) or int64.
+        """
+        idx = np.asarray(indices, dtype=np.int64)
+        full = self.to_numpy()
+        valid = (idx >= 0) & (idx < full.shape[0])
+        out = full[np.where(valid, idx, 0)] if full.shape[0] else np.empty(idx.shape, full.dtype)
+        if not valid.all():
+            out[~valid] = self.oov_token
+        return out
+
+
+# -- given vocabularies --------------------------------------------------------------------------
+def read_vocabulary_file(path, kind: str, encoding: str = "utf-8") -> pa.Array:
+    """Tokens of a vocabulary file, one per line (TF ``TextFileInitializer`` semantics:
+    ``\\n`` or ``\\r\\n`` line ends, a final line end is optional, empty lines are an
+    error)."""
+    if not os.path.exists(path):
+        raise ValueError(f"Vocabulary file {path} does not exist.")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if data.endswith(b"\n"):
+        data = data[:-1]
+    if not data:
+        raise ValueError(f"Cannot set an empty vocabulary: vocabulary file {path} is empty.")
+    lines = pa.array(data.split(b"\n"), type=pa.binary())
+    lines = pc.replace_substring_regex(lines, pattern="\r$", replacement="")
+    empty = np.flatnonzero(pc.equal(pc.binary_length(lines), 0).to_numpy(zero_copy_only=False))
+    if empty.size:
+        raise ValueError(
+            f"Invalid vocabulary file {path}: empty line found at position {empty[0]}."
+        )
+    if codecs.lookup(encoding).name == "utf-8":
+        try:
+            text = lines.cast(pa.string())
+        except pa.ArrowInvalid as exc:
+            raise ValueError(f"Vocabulary file {path} is not valid UTF-8.") from exc
+    else:
+        text = pa.array([ln.decode(encoding) for ln in lines.to_pylist()], type=pa.string())
+    if kind == "string":
+        return text
+    try:
+        return pc.cast(pc.utf8_trim_whitespace(text), pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        raise ValueError(f"Vocabulary file {path} must hold one integer per line: {exc}") from None
+
+
+def _given_tokens(vocabulary, kind: str, encoding: str, owner: str) -> tuple[pa.Array, bool]:
+    """The ``vocabulary`` parameter as a flat token array; True if it came from a file."""
+    if isinstance(vocabulary, (str, os.PathLike)):
+        return read_vocabulary_file(vocabulary, kind, encoding), True
+    arr = (
+        vocabulary
+        if isinstance(vocabulary, (pa.Array, pa.ChunkedArray))
+        else np.asarray(vocabulary)
+    )
+    if isinstance(arr, np.ndarray) and arr.ndim != 1:
+        raise ValueError(
+            f"`vocabulary` must be 1-D (a list, tuple or array of tokens, or a file "
+            f"path); got shape {arr.shape}."
+        )
+    if len(arr) == 0:
+        raise ValueError(f"Cannot set an empty vocabulary. Received: vocabulary={vocabulary}")
+    if isinstance(arr, np.ndarray) and kind == "int":
+        from ._input import as_integer_tokens
+
+        arr = as_integer_tokens(arr, f"{owner} `vocabulary`")
+    if isinstance(arr, np.ndarray) and arr.dtype.kind == "S":
+        arr = np.char.decode(arr, encoding)
+    try:
+        return to_token_array(arr, kind), False
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"Invalid `vocabulary`: {exc}") from None
+
+
+def _repeated(tokens: pa.Array) -> list:
+    counts = pc.value_counts(tokens)
+    rep = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    return rep.to_pylist()
+
+
+def _given_idf(idf_weights, n_vocab: int, n_front: int) -> np.ndarray:
+    """Check given idf weights; front-pad ``n_front`` copies of their mean (the special
+    slots the given vocabulary did not include)."""
+    idf = np.asarray(idf_weights, dtype=np.float64)
+    if idf.ndim != 1:
+        raise ValueError(f"`idf_weights` must be a 1D array. Received: shape={idf.shape}")
+    if idf.shape[0] != n_vocab:
+        raise ValueError(
+            "`idf_weights` must be the same length as vocabulary. len(idf_weights) is "
+            f"{idf.shape[0]}; len(vocabulary) is {n_vocab}"
+        )
+    idf = idf.astype(np.float32)
+    if not np.isfinite(idf).all():
+        raise ValueError("`idf_weights` must be finite.")
+    if n_front:
+        mean = np.float32(idf.mean(dtype=np.float32))
+        idf = np.concatenate([np.full(n_front, mean, np.float32), idf])
+    return idf
+
+
+def check_vocabulary_params(
+    *, max_tokens, pad_to_max_tokens, token_start, mode, vocabulary, idf_weights
+) -> None:
+    """Keras's cross-parameter rules shared by the lookup and text layers (messages as
+    Keras's)."""
+    if pad_to_max_tokens and max_tokens is None:
+        raise ValueError(
+            "If pad_to_max_tokens is True, must set `max_tokens`. Received: "
+            f"max_tokens={max_tokens}"
+        )
+    if max_tokens is not None and max_tokens <= token_start:
+        raise ValueError(
+            f"`max_tokens`={max_tokens} leaves no room for learned tokens: the mask "
+            f"and OOV slots already take {token_start} indices. Set max_tokens > "
+            f"{token_start}."
+        )
+    if idf_weights is not None and mode != "tf_idf":
+        raise ValueError(
+            "`idf_weights` should only be set if `output_mode` is `'tf_idf'`. Received: "
+            f"idf_weights={idf_weights} and output_mode={mode}"
+        )
+    if mode == "tf_idf" and vocabulary is not None and idf_weights is None:
+        raise ValueError(
+            "When specifying the `vocabulary` argument, in TF-IDF output mode, the "
+            "`idf_weights` argument must also be provided."
+        )
+
+
+# -- the layers' side ----------------------------------------------------------------------------
+class FittedVocabularyMixin:
+    """What StringLookup, IntegerLookup and TextVectorization share once fitted: a
+    :class:`Vocabulary` in ``_vocab``, learned (from ``adapt_state_``) or given (the
+    ``vocabulary`` parameter), and the accessors that read it.
+
+    A layer provides ``_layout()`` (the :class:`Vocabulary` keyword arguments for its
+    parameters), ``_encoding()``, ``_mode`` and ``_token_start``.
+    """
+
+    def _given_vocabulary(self) -> Vocabulary:
+        """The ``vocabulary``/``idf_weights`` parameters (Keras ``set_vocabulary``)."""
+        return Vocabulary.from_given(
+            self.vocabulary,
+            idf_weights=self.idf_weights if self._mode == "tf_idf" else None,
+            max_tokens=self.max_tokens,
+            pad_to_max_tokens=self.pad_to_max_tokens,
+            invert=getattr(self, "invert", False),
+            encoding=self._encoding(),
+            owner=type(self).__name__,
+            **self._layout(),
+        )
+
+    def _set_adapt_state(self, state) -> None:
+        self.adapt_state_ = state
+        if self.vocabulary is not None:
+            self._vocab = self._given_vocabulary()
+        else:
+            self._vocab = Vocabulary.from_state(state, **self._layout())
+
+    @property
+    def vocabulary_(self) -> np.ndarray:
+        """ndarray: the full vocabulary indexed by output index (special slots first): an
+        object array of ``str``, or int64 for IntegerLookup. Built on first access."""
+        if not hasattr(self, "_vocab"):
+            raise AttributeError("vocabulary_")
+        return self._vocab.to_numpy()
+
+    @property
+    def idf_weights_(self):
+        """ndarray of float32 or None: tf_idf weights, one per output column."""
+        if not hasattr(self, "_vocab"):
+            raise AttributeError("idf_weights_")
+        return self._vocab.idf_weights
+
+    def vocabulary_size(self) -> int:
+        """Number of output indices, special slots included (Keras ``vocabulary_size``).
+
+        Before ``fit`` this is the number of special slots (plus a given ``vocabulary``).
+
+        Returns
+        -------
+        int
+        """
+        if hasattr(self, "_vocab"):
+            return self._vocab.size
+        if self.vocabulary is not None:
+            return self._given_vocabulary().size
+        return self._token_start
+
+    def _depth(self) -> int:
+        """Width of the encoded modes' output."""
+        return self.max_tokens if self.pad_to_max_tokens else self._vocab.size
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "_vocab")

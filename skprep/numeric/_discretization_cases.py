@@ -1,8 +1,8 @@
 """Example Discretization estimators and data for the common checks.
 
-See :mod:`skprep.utils.estimator_checks`. The tables hold at most ``1 / epsilon`` values, so
-a fit over any split of the rows equals the one-batch fit exactly (skprep's
-``check_partial_fit_equals_fit``); larger data follows Keras's batch-dependent sketch.
+See :mod:`skprep.utils.estimator_checks`. The tables hold fewer values than the sketch's
+capacity, so a fit over any split of the rows equals the one-batch fit exactly (skprep's
+``check_partial_fit_equals_fit``); larger streamed data stays within ``epsilon`` of it.
 """
 
 import numpy as np

@@ -188,6 +188,11 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
 
     Notes
     -----
+    Deliberate difference from Keras: ``fit`` refuses a 1-D array (unless ``axis=None``) and
+    tells you to reshape it, as scikit-learn does. Keras adapts each value of a 1-D array as a
+    feature of its own, seen once, so every output is silently 0; in scikit-learn the first
+    axis holds the samples.
+
     NaN and infinity are rejected with a ``ValueError`` in ``fit`` and ``transform``: Keras
     would silently produce NaN statistics. Impute first (e.g. ``SimpleImputer``).
 
@@ -271,6 +276,14 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_X(X, reset=reset)
         kept = _kept_axes(self.axis, X.ndim)
+        if X.ndim == 1 and kept:
+            raise ValueError(
+                f"Normalization got a 1-D array of shape {X.shape} with axis={self.axis!r}: "
+                "the first axis holds the samples, so each value would be its own feature "
+                "seen once and every output would be 0. Reshape your data with "
+                "X.reshape(-1, 1) if it is a single feature, or X.reshape(1, -1) if it is a "
+                "single sample; axis=None learns one mean and variance over all values."
+            )
         kept_shape = tuple(X.shape[d] for d in kept)
         if reset:
             self._ndim_ = X.ndim

@@ -13,11 +13,12 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState, is_batch_iterable
 from ..lookup._vocabulary import (
+    FittedVocabularyMixin,
     TokenBatch,
     VocabularyOptions,
     VocabularyState,
+    check_vocabulary_params,
     encode_tokens,
-    lookup_indices,
 )
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
@@ -89,7 +90,7 @@ class _TextVocabularyState(VocabularyState):
         return super().update(batch)
 
 
-class TextVectorization(AdaptMixin, TransformerMixin, BaseEstimator):
+class TextVectorization(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEstimator):
     """Turn raw strings into token indices, multi-hot, count or tf-idf rows (Keras
     ``TextVectorization``).
 
@@ -282,30 +283,27 @@ or None, default="lower_and_strip_punctuation"
             codecs.lookup(self.encoding)
         except LookupError:
             raise ValueError(f"Unknown `encoding`: {self.encoding!r}.") from None
-        if self.max_tokens is not None and self.max_tokens <= self._token_start:
-            raise ValueError(
-                f"`max_tokens`={self.max_tokens} leaves no room for learned tokens: with "
-                f"output_mode={self.output_mode!r} the special tokens already take "
-                f"{self._token_start} indices. Set max_tokens > {self._token_start}."
-            )
-        self._string_lookup()._check_keras_params()
-
-    def _string_lookup(self):
-        """The Keras ``StringLookup`` this layer wraps (mask ``""``, one OOV slot)."""
-        from ..lookup import StringLookup
-
-        return StringLookup(
+        check_vocabulary_params(
             max_tokens=self.max_tokens,
-            num_oov_indices=1,
-            mask_token=_MASK,
-            oov_token=_OOV,
+            pad_to_max_tokens=self.pad_to_max_tokens,
+            token_start=self._token_start,
+            mode=mode,
             vocabulary=self.vocabulary,
             idf_weights=self.idf_weights,
-            output_mode=self._mode,
-            pad_to_max_tokens=self.pad_to_max_tokens,
-            sparse=self.sparse,
-            encoding=self.encoding,
         )
+
+    def _layout(self) -> dict:
+        """The vocabulary of Keras's wrapped ``StringLookup(mask_token="", oov_token="[UNK]")``."""
+        return dict(
+            kind="string",
+            mask_token=_MASK,
+            oov_token=_OOV,
+            num_oov_indices=1,
+            mask_slot=self._mode == "int",
+        )
+
+    def _encoding(self) -> str:
+        return self.encoding
 
     # -- input ------------------------------------------------------------------------------
     def _read_texts(self, X, reset: bool) -> tuple[pa.Array, int]:
@@ -389,36 +387,6 @@ or None, default="lower_and_strip_punctuation"
         sink = getattr(self, "_token_sink", None)
         return _TextBatch(texts, self._tokenize, self._mode == "tf_idf", sink)
 
-    def _set_adapt_state(self, state) -> None:
-        self.adapt_state_ = state
-        if self.vocabulary is not None:
-            tokens, idf = self._string_lookup()._given_vocabulary()
-        else:
-            result = state.finalize()
-            tokens, idf = result["vocabulary"], result["idf"]
-        self._tokens = tokens  # learned tokens, a flat Arrow array (pickles as two buffers)
-        self._vocabulary_cache = None
-        self.idf_weights_ = idf
-
-    @property
-    def vocabulary_(self) -> np.ndarray:
-        """ndarray of object: the full vocabulary indexed by output index (special slots
-        first). Built from the Arrow token array on first access; not pickled."""
-        if not hasattr(self, "_tokens"):
-            raise AttributeError("vocabulary_")
-        if getattr(self, "_vocabulary_cache", None) is None:
-            specials = [_MASK, _OOV][2 - self._token_start :]
-            full = np.empty(len(specials) + len(self._tokens), dtype=object)
-            full[: len(specials)] = specials
-            full[len(specials) :] = self._tokens.to_pylist()
-            self._vocabulary_cache = full
-        return self._vocabulary_cache
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("_vocabulary_cache", None)
-        return state
-
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
         """The vocabulary as a list indexed by output index (Keras ``get_vocabulary``).
@@ -433,33 +401,15 @@ or None, default="lower_and_strip_punctuation"
         -------
         list of str
         """
-        if not hasattr(self, "_tokens"):
-            return self._unfitted_vocabulary(include_special_tokens)
-        full = self.vocabulary_.tolist()
-        return full if include_special_tokens else full[self._token_start :]
-
-    def _unfitted_vocabulary(self, include_special_tokens):
-        tokens = []
+        if hasattr(self, "_vocab"):
+            return self._vocab.get_vocabulary(include_special_tokens)
         if self.vocabulary is not None:
-            tokens = self._string_lookup()._given_vocabulary()[0].to_pylist()
-        specials = [_MASK, _OOV][2 - self._token_start :]
-        return (specials if include_special_tokens else []) + tokens
-
-    def vocabulary_size(self) -> int:
-        """Number of output indices, special slots included (Keras ``vocabulary_size``).
-
-        Returns
-        -------
-        int
-        """
-        return len(self.get_vocabulary())
-
-    def _depth(self) -> int:
-        return self.max_tokens if self.pad_to_max_tokens else self._token_start + len(self._tokens)
+            return self._given_vocabulary().get_vocabulary(include_special_tokens)
+        return [_MASK, _OOV][2 - self._token_start :] if include_special_tokens else []
 
     # -- transform --------------------------------------------------------------------------
     def _ensure_fitted(self) -> None:
-        if not hasattr(self, "_tokens") and self.vocabulary is not None:
+        if not hasattr(self, "_vocab") and self.vocabulary is not None:
             # Like a Keras layer built with a vocabulary: usable without adapt.
             self._validate_params()
             self._check_params()
@@ -476,20 +426,11 @@ or None, default="lower_and_strip_punctuation"
         ``slices`` yields (row offsets, token codes) per slice of texts; the indices are int32
         while they fit (they are gathered for the whole batch, so their size matters).
         """
-        mask_index = 0 if self._mode == "int" else -1
         row_parts, index_parts, n_tokens = [np.zeros(1, np.int64)], [], 0
         small = self._depth() < 2**31
         keep_first = self.output_sequence_length if self._mode == "int" else None
         for rows, codes in slices:
-            idx = lookup_indices(
-                codes,
-                self._tokens,
-                token_start=self._token_start,
-                oov_start=self._token_start - 1,
-                num_oov_indices=1,
-                mask_token=_MASK,
-                mask_index=mask_index,
-            )
+            idx = self._vocab.lookup(codes)
             if keep_first is not None:  # only the first tokens of each row are ever output
                 rows, idx = _truncate_rows(rows, idx, keep_first)
             row_parts.append(rows[1:] + n_tokens)
@@ -623,9 +564,6 @@ or None, default="lower_and_strip_punctuation"
         return np.asarray(
             [f"{prefix}_{i}" for i in range(self.output_sequence_length)], dtype=object
         )
-
-    def __sklearn_is_fitted__(self):
-        return hasattr(self, "_tokens")
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

@@ -34,6 +34,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..utils.validation import check_arrow
+
 __all__ = [
     "PUNCTUATION",
     "WHITESPACE",
@@ -176,6 +178,7 @@ def as_arrow_strings(texts, *, encoding: str = "utf-8") -> pa.LargeStringArray:
     >>> as_arrow_strings([b"caf\\xc3\\xa9", "Tea"]).to_pylist()
     ['café', 'Tea']
     """
+    check_arrow(texts, "skprep.text")
     if isinstance(texts, pa.ChunkedArray):
         texts = texts.combine_chunks()
     if isinstance(texts, pa.Array):

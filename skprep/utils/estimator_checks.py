@@ -49,6 +49,7 @@ _CASE_MODULES = (
     "skprep.image._mixing_cases",
     "skprep.image._hsv_cases",
     "skprep.image._pointwise_cases",
+    "skprep.image._augment_cases",
     "skprep.audio._cases",
 )
 

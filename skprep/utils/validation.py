@@ -3,10 +3,66 @@
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 
 from ._sklearn_compat import _check_n_features, validate_data
 
-__all__ = ["validate_nd"]
+__all__ = ["check_arrow", "validate_nd"]
+
+_ARROW = (pa.Array, pa.ChunkedArray)
+
+
+def check_arrow(values, who: str = "skprep", *, binary_ok: bool = False):
+    """Fully validate a pyarrow (chunked) array before anything computes on it.
+
+    pyarrow trusts the buffers of an array built with ``pa.Array.from_buffers`` or read from
+    an IPC payload: offsets that go backwards or past the data, or invalid UTF-8 in a string
+    array, make its compute functions read out of bounds. Every Arrow input therefore goes
+    through ``validate(full=True)`` first. Other values are returned unchanged.
+
+    With ``binary_ok=True`` (consumers that only read bytes, such as the hash kernels) a
+    string array is validated as binary: its layout is checked, not its UTF-8.
+
+    Raises
+    ------
+    ValueError
+        If the array's buffers are inconsistent.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> check_arrow(pa.array(["a", "b"])).to_pylist()
+    ['a', 'b']
+    >>> bad = pa.Array.from_buffers(
+    ...     pa.string(), 2, [None, pa.py_buffer(bytes([0, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0])),
+    ...                      pa.py_buffer(b"abc")])
+    >>> check_arrow(bad, "StringLookup")
+    Traceback (most recent call last):
+    ...
+    ValueError: StringLookup got an invalid Arrow array: ...
+    """
+    if isinstance(values, (list, tuple)) and values and isinstance(values[0], _ARROW):
+        for column in values:  # a sequence of Arrow columns (HashedCrossing's input)
+            check_arrow(column, who, binary_ok=binary_ok)
+        return values
+    if not isinstance(values, _ARROW):
+        return values
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    try:
+        for chunk in chunks:
+            t = chunk.type
+            if binary_ok and pa.types.is_string(t):
+                chunk = chunk.view(pa.binary())
+            elif binary_ok and pa.types.is_large_string(t):
+                chunk = chunk.view(pa.large_binary())
+            chunk.validate(full=True)
+    except (pa.ArrowInvalid, pa.ArrowException, NotImplementedError) as exc:
+        raise ValueError(
+            f"{who} got an invalid Arrow array: {exc}. Its buffers are inconsistent or its "
+            "strings are not valid UTF-8 (e.g. built with pa.Array.from_buffers or read from a "
+            "damaged IPC payload); rebuild it from valid data."
+        ) from exc
+    return values
 
 
 def validate_nd(estimator, X, *, reset: bool, **check_params):

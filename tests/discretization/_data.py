@@ -27,3 +27,18 @@ def case_input(case):
     if "splits" in case:
         return np.split(data, case["splits"])
     return data
+
+
+def rank_error(boundaries, x, num_bins, targets=None):
+    """Worst distance, as a fraction of ``len(x)``, between each boundary's rank interval
+    ``[#(x < b), #(x <= b)] / len(x)`` and its target quantile (``k / num_bins`` unless
+    ``targets`` are given)."""
+    xs = np.sort(np.asarray(x, dtype=np.float32).reshape(-1))
+    boundaries = np.asarray(boundaries, dtype=np.float32)
+    if not boundaries.size:
+        return 0.0
+    if targets is None:
+        targets = np.minimum(np.arange(1, len(boundaries) + 1) / num_bins, 1.0)
+    lo = np.searchsorted(xs, boundaries, "left") / len(xs)
+    hi = np.searchsorted(xs, boundaries, "right") / len(xs)
+    return float(np.max(np.maximum(lo - targets, targets - hi).clip(0)))

@@ -26,6 +26,8 @@ from skprep.numeric import (
 )
 from skprep.numeric._discretization import DiscretizationState, _lookup_table
 
+from ._data import rank_error
+
 
 @pytest.fixture(params=[0, 1, 2])
 def seed(request):
@@ -88,15 +90,16 @@ def test_bucketize_paths(dist, k, seed):
 
 def test_summary_helpers_agree_with_state(seed):
     x = np.random.RandomState(seed).normal(size=3000)
-    state = DiscretizationState(0.01, 7).update(x[:1000]).update(x[1000:])
+    state = DiscretizationState(0.01, 7).update(x)
     empty = np.zeros((2, 0), np.float32)
-    running = merge_summaries(summarize(x[:1000], 0.01), empty, 0.01)
-    running = merge_summaries(summarize(x[1000:], 0.01), running, 0.01)
-    np.testing.assert_array_equal(state.summary, running)
+    running = merge_summaries(summarize(x, 0.01), empty, 0.01)
+    np.testing.assert_array_equal(state.summary, running)  # one batch: Keras's summary
     np.testing.assert_array_equal(
         state.finalize()["bin_boundaries_"], get_bin_boundaries(running, 7)
     )
     assert compress_summary(running, 0.001) is running  # too few points: unchanged
+    state.update(x[:10])
+    assert state.summary is None  # a second batch: the drift-free sketch takes over
 
 
 def test_estimator_and_function_agree(seed):
@@ -339,38 +342,28 @@ def test_streaming_equals_sequential_updates(x, cuts, num_bins, epsilon):
         assert x.min() - 1e-5 * span <= b.min() and b.max() <= x.max() + 1e-5 * span
 
 
-def _rank_error(boundaries, x, num_bins):
-    """Largest distance, as a fraction of len(x), between each boundary's rank and its
-    target quantile rank k / num_bins."""
-    xs = np.sort(x)
-    targets = np.arange(1, len(boundaries) + 1) / num_bins
-    lo = np.searchsorted(xs, boundaries, "left") / len(x)
-    hi = np.searchsorted(xs, boundaries, "right") / len(x)
-    return float(np.max(np.maximum(lo - targets, targets - hi).clip(0)))
-
-
 @pytest.mark.parametrize("n_batches", [1, 10, 100])
 def test_approximation_bound(seed, n_batches):
     x = np.random.RandomState(seed).normal(size=100_000).astype(np.float32)
     eps = 0.01
     layer = Discretization(num_bins=10, epsilon=eps).fit(iter(np.array_split(x, n_batches)))
-    error = _rank_error(layer.bin_boundaries_, x, 10)
-    assert error <= (n_batches + 1) * eps  # the documented worst case
-    if n_batches == 1:
-        assert error <= eps
+    assert rank_error(layer.bin_boundaries_, x, 10) <= eps  # whatever the number of batches
 
 
 def test_merged_partitions():
     x = np.random.RandomState(0).normal(size=20_000)
     a = Discretization(num_bins=10).fit(x[:10_000])
     b = Discretization(num_bins=10).fit(x[10_000:])
-    merged = a.adapt_state_.merge(b.adapt_state_).finalize()["bin_boundaries_"]
-    assert _rank_error(merged, x, 10) <= 0.02
-    # merging a one-batch state whose summary needed no compression is Keras's next batch
-    small = DiscretizationState(0.01, 10).update(x[:99])
-    big = DiscretizationState(0.01, 10).update(x[99:5000])
-    keras_like = DiscretizationState(0.01, 10).update(x[99:5000]).update(x[:99])
-    np.testing.assert_array_equal(big.merge(small).summary, keras_like.summary)
+    state = a.adapt_state_.merge(b.adapt_state_)
+    merged = state.finalize()["bin_boundaries_"]
+    assert rank_error(merged, x, 10) <= state.rank_error_bound <= 0.01
+    # merging into an empty state keeps a one-batch state's Keras summary
+    empty = DiscretizationState(0.01, 10)
+    one = DiscretizationState(0.01, 10).update(x[:5000])
+    np.testing.assert_array_equal(
+        empty.merge(one).finalize()["bin_boundaries_"],
+        Discretization(num_bins=10).fit(x[:5000]).bin_boundaries_,
+    )
 
 
 # -- scikit-learn integration -------------------------------------------------------------------

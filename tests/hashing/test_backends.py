@@ -72,7 +72,7 @@ def test_compiled_path_is_taken_for_lists_tuples_object_and_arrow_arrays(monkeyp
     assert calls == ["fingerprint64", "siphash24"] * 2
     calls.clear()
     F.fingerprint64(np.array(["a", b"b"], dtype=object))
-    assert calls == ["text_spans", "hash_spans"]
+    assert calls == ["text_bytes", "hash_arrow"]
     calls.clear()
     F.siphash24(pa.array(["a", "b"]), 1, 2)
     F.fingerprint64(pa.chunked_array([["a"], ["b"]], type=pa.large_string()))
@@ -129,24 +129,35 @@ def test_text_spans_classify_object_arrays(hash_backend):
 
 def test_kernel_refuses_bad_arguments():
     with pytest.raises(ValueError, match="address"):
-        hk.text_spans(None, 0, 3, 8)
+        hk.text_bytes(None, 0, 3, 8)
     with pytest.raises(ValueError, match="stride"):
-        hk.text_spans(None, 8, 1, 3)
+        hk.text_bytes(None, 8, 1, 3)
     arr = np.array(["ab", "cde"], dtype=object)
-    spans = hk.text_spans(arr, arr.__array_interface__["data"][0], 2, 8)
+    data, offsets, size = hk.text_bytes(arr, arr.__array_interface__["data"][0], 2, 8)
+    assert bytes(data[:size]) == b"abcde"
+    assert np.frombuffer(offsets, dtype=np.int64).tolist() == [0, 2, 5]
     out = np.zeros(2, dtype=np.uint64)
-    hk.hash_spans(spans, out, 0, 2, 0, 0, 0)
+    hk.hash_arrow(offsets, data, 0, True, out, 0, 2, 0, 0, 0)
     assert out.tolist() == [R.fingerprint64(b"ab"), R.fingerprint64(b"cde")]
     with pytest.raises(ValueError, match="output range"):
-        hk.hash_spans(spans, out, 0, 3, 0, 0, 0)
+        hk.hash_arrow(offsets, data, 0, True, out, 0, 3, 0, 0, 0)
     with pytest.raises(ValueError, match="output range"):
-        hk.hash_spans(spans, out, 2, 1, 0, 0, 0)
-    with pytest.raises(ValueError, match="spans buffer"):
-        hk.hash_spans(spans[:16], out, 0, 2, 0, 0, 0)
+        hk.hash_arrow(offsets, data, 0, True, out, 2, 1, 0, 0, 0)
+    with pytest.raises(ValueError, match="offsets buffer"):
+        hk.hash_arrow(offsets[:16], data, 0, True, out, 0, 2, 0, 0, 0)
     with pytest.raises(ValueError, match="kind"):
-        hk.hash_spans(spans, out, 0, 2, 2, 0, 0)
+        hk.hash_arrow(offsets, data, 0, True, out, 0, 2, 2, 0, 0)
     with pytest.raises(BufferError):  # read-only output
-        hk.hash_spans(spans, b"\0" * 16, 0, 2, 0, 0, 0)
+        hk.hash_arrow(offsets, data, 0, True, b"\0" * 16, 0, 2, 0, 0, 0)
+
+
+def test_text_bytes_grows_its_buffer_for_long_strings():
+    arr = np.array(["x" * 70000, "é" * 40000, b"\xff" * 3], dtype=object)
+    data, offsets, size = hk.text_bytes(arr, arr.__array_interface__["data"][0], 3, 8)
+    want = b"".join(v if isinstance(v, bytes) else v.encode() for v in arr)
+    assert bytes(data[:size]) == want
+    assert F.fingerprint64(arr).tolist() == [R.fingerprint64(v) for v in (
+        arr[0].encode(), arr[1].encode(), arr[2])]
 
 
 ARROW_TYPES = [pa.binary(), pa.large_binary()]

@@ -15,7 +15,7 @@ INTERPOLATIONS = ("nearest", "bilinear")
 
 @pytest.mark.parametrize("per_image", [False, True], ids=["chunked", "per_image"])
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_matches_keras(case, per_image):
+def test_matches_keras(case, per_image, backend):
     with pytest.MonkeyPatch.context() as m:
         if per_image:  # one image at a time: exercises the separable path as well
             m.setattr(_affine, "_CHUNK_VALUES", 1)

@@ -46,7 +46,7 @@ def images(seed):
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_matches_keras(case):
+def test_matches_keras(case, backend):
     layer = LAYERS[case["layer"]](**_kwargs(case), random_state=0)
     out = layer.fit_transform(case["input"])
     assert out.dtype == case["output"].dtype == np.float32

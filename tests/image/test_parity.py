@@ -35,7 +35,7 @@ def _assert_matches(out, expected, method="bilinear", antialias=False):
 
 
 @pytest.mark.parametrize("case", RESIZING, ids=case_ids(RESIZING))
-def test_resizing_matches_keras(case):
+def test_resizing_matches_keras(case, backend):
     kw = _kwargs(case)
     height, width = kw.pop("height"), kw.pop("width")
     out = Resizing(height, width, **kw).fit_transform(case["input"])
@@ -46,7 +46,7 @@ FUNCTIONAL = [c for c in RESIZING if c["input"].ndim == 4 and "data_format" not 
 
 
 @pytest.mark.parametrize("case", FUNCTIONAL, ids=case_ids(FUNCTIONAL))
-def test_resize_kernel_matches_keras(case):
+def test_resize_kernel_matches_keras(case, backend):
     kw = _kwargs(case)
     size = (kw.pop("height"), kw.pop("width"))
     out = resize(case["input"], size, **kw)
@@ -59,7 +59,7 @@ def test_resize_kernel_matches_keras(case):
 
 
 @pytest.mark.parametrize("case", CENTER, ids=case_ids(CENTER))
-def test_center_crop_matches_keras(case):
+def test_center_crop_matches_keras(case, backend):
     out = CenterCrop(**case["kwargs"]).transform(case["input"])
     _assert_matches(out, case["output"])
     x = case["input"] if case["input"].ndim == 4 else case["input"][None]
@@ -68,7 +68,7 @@ def test_center_crop_matches_keras(case):
 
 
 @pytest.mark.parametrize("case", CONTRAST, ids=case_ids(CONTRAST))
-def test_contrast_kernel_matches_keras(case):
+def test_contrast_kernel_matches_keras(case, backend):
     out = adjust_contrast(
         case["input"], case["contrast_factor"], value_range=case["kwargs"]["value_range"]
     )

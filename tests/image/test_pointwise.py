@@ -296,7 +296,7 @@ BLUR_CASES = [c for c in CASES if c["layer"] == "RandomGaussianBlur"]
 
 
 @pytest.mark.parametrize("case", BLUR_CASES, ids=case_ids(BLUR_CASES))
-def test_gaussian_blur_matches_keras(case):
+def test_gaussian_blur_matches_keras(case, backend):
     x, p, kw = case["input"], case["params"], case["kwargs"]
     n = len(x)
     est = RandomGaussianBlur(kernel_size=kw["kernel_size"], value_range=tuple(kw["value_range"]))

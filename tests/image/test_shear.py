@@ -12,7 +12,7 @@ CASES = load_cases("image_shear")
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
-def test_shear_matches_keras_bit_exactly(case):
+def test_shear_matches_keras_bit_exactly(case, backend):
     est = RandomShear(**case["kwargs"])
     params = {k: np.array(v, np.float32) for k, v in case["params"].items()}
     out = est._apply(case["input"], params)

@@ -300,13 +300,14 @@ def test_functional_core_agrees_with_estimator():
     X = np.array(["red", "", "nope", "é"], dtype=object)
     got = lookup_indices(
         encode_tokens(X, "string"),
-        layer._tokens,
+        pa.array(layer.get_vocabulary(include_special_tokens=False)),
         token_start=2,
         oov_start=1,
         num_oov_indices=1,
         mask_token="",
     )
     np.testing.assert_array_equal(got, layer.transform(X))
+    np.testing.assert_array_equal(layer._vocab.lookup(X), got)
 
 
 # -- scikit-learn integration ------------------------------------------------------------------
@@ -339,11 +340,13 @@ def test_column_transformer_pipeline_grid_search_and_joblib(tmp_path):
     assert "color__color_red" in names and "size__size_3" in names
 
 
-def test_pickle_drops_the_vocabulary_cache():
+def test_pickle_drops_the_in_memory_accelerators():
     layer = StringLookup().fit(COLORS)
     _ = layer.vocabulary_
+    state = layer._vocab.__getstate__()
+    assert not any(k.startswith("_") for k in state)
     clone = pickle.loads(pickle.dumps(layer))
-    assert clone.__dict__.get("_vocabulary_cache") is None
+    assert clone._vocab._arrow is None and clone._vocab._full is None
     assert clone.vocabulary_.tolist() == layer.vocabulary_.tolist()
 
 

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skprep import IntegerLookup, StringLookup, TextVectorization
 from skprep.lookup._vocabulary import (
     TokenBatch,
+    Vocabulary,
     VocabularyOptions,
     VocabularyState,
     _positions_in,
@@ -230,3 +232,95 @@ def test_positions_in_both_directions(n_vocab):
     assert pos.tolist() == [2, -1, 0, 1, -1, -1, -1, -1]
     assert _positions_in(pa.array([], pa.string()), vocab).tolist() == []
     assert _positions_in(dictionary, pa.array([], pa.string())).tolist() == [-1] * 8
+
+
+# -- the fitted Vocabulary object ---------------------------------------------------------------
+def test_vocabulary_layout_lookup_and_tokens_at():
+    vocab = Vocabulary(
+        ["d", "z", "c"], mask_token="", oov_token="[UNK]", num_oov_indices=2, mask_slot=True
+    )
+    assert (vocab.oov_start, vocab.token_start, vocab.size, len(vocab)) == (1, 3, 6, 6)
+    assert vocab.get_vocabulary() == ["", "[UNK]", "[UNK]", "d", "z", "c"]
+    assert vocab.get_vocabulary(include_special_tokens=False) == ["d", "z", "c"]
+    got = vocab.lookup(np.array([["c", ""], ["d", "z"]]))
+    assert got.dtype == np.int64 and got.tolist() == [5, 0, 3, 4]
+    oov = vocab.lookup(["never", "seen"])
+    assert set(oov.tolist()) <= {1, 2}
+    back = vocab.tokens_at(np.array([[0, 1, 2], [5, 6, -1]]))
+    assert back.dtype == object and back.tolist() == [
+        ["", "[UNK]", "[UNK]"],
+        ["c", "[UNK]", "[UNK]"],
+    ]
+
+
+def test_vocabulary_without_mask_slot_drops_the_mask():
+    vocab = Vocabulary(["a"], mask_token="", oov_token="[UNK]", mask_slot=False)
+    assert vocab.get_vocabulary() == ["[UNK]", "a"]
+    assert vocab.lookup(["", "a", "q"]).tolist() == [-1, 1, 0]
+
+
+def test_integer_vocabulary_floormod_and_farmhash_buckets():
+    floor = Vocabulary([10, 3], kind="int", oov_token=-1, num_oov_indices=3, oov_method="floormod")
+    assert floor.lookup(np.array([3, -1, 7])).tolist() == [4, 2, 1]
+    assert floor.tokens_at(np.array([0, 3, 9])).tolist() == [-1, 10, -1]
+    farm = Vocabulary([10], kind="int", oov_token=-1, num_oov_indices=5, oov_method="farmhash")
+    strings = Vocabulary(["10"], oov_token="[UNK]", num_oov_indices=5)
+    assert farm.lookup(np.array([7, -3])).tolist() == strings.lookup(["7", "-3"]).tolist()
+
+
+def test_vocabulary_pickles_as_plain_numpy_data():
+    import pickle
+
+    vocab = Vocabulary(["é", "b", "日本"], oov_token="[UNK]", idf_weights=[1.0, 2.0, 3.0, 4.0])
+    vocab.lookup(["b"])
+    state = vocab.__getstate__()
+
+    def leaves(value):
+        if isinstance(value, (tuple, list)):
+            for v in value:
+                yield from leaves(v)
+        else:
+            yield value
+
+    for value in leaves(list(state.values())):
+        assert value is None or isinstance(value, (np.ndarray, str, int, bool, float)), value
+    loaded = pickle.loads(pickle.dumps(vocab))
+    assert loaded._arrow is None and loaded._full is None
+    assert loaded.get_vocabulary() == vocab.get_vocabulary()
+    assert loaded.lookup(["日本", "x"]).tolist() == [3, 0]
+    np.testing.assert_array_equal(loaded.idf_weights, vocab.idf_weights)
+    sliced = Vocabulary(pa.array(["x", "é", "b"]).slice(1))
+    assert pickle.loads(pickle.dumps(sliced)).get_vocabulary(False) == ["é", "b"]
+
+
+def test_from_given_strips_specials_and_pads_idf():
+    vocab = Vocabulary.from_given(
+        ["[UNK]", "x", "y"], idf_weights=[9.0, 1.0, 3.0], oov_token="[UNK]"
+    )
+    assert vocab.get_vocabulary() == ["[UNK]", "x", "y"]
+    assert vocab.idf_weights.tolist() == [9.0, 1.0, 3.0]
+    vocab = Vocabulary.from_given(["x", "y"], idf_weights=[1.0, 3.0], oov_token="[UNK]")
+    assert vocab.idf_weights.tolist() == [2.0, 1.0, 3.0]
+    with pytest.raises(ValueError, match="repeated term"):
+        Vocabulary.from_given(["x", "x"], oov_token="[UNK]")
+
+
+@pytest.mark.parametrize(
+    "layer, X",
+    [
+        (StringLookup(mask_token=""), np.array([["a", "b"], ["", "zz"]], dtype=object)),
+        (IntegerLookup(num_oov_indices=2), np.array([[1, 2], [2, 9]])),
+        (TextVectorization(), np.array(["a b b", "c zz"])),
+    ],
+    ids=["string", "integer", "text"],
+)
+def test_every_vocabulary_layer_delegates_to_one_vocabulary(layer, X):
+    layer.fit(X)
+    assert isinstance(layer._vocab, Vocabulary)
+    assert layer.get_vocabulary() == layer._vocab.get_vocabulary()
+    assert layer.vocabulary_size() == layer._vocab.size
+    if isinstance(layer, TextVectorization):
+        expected = [layer._vocab.lookup(["a", "b", "b"]), [*layer._vocab.lookup(["c", "zz"]), 0]]
+        np.testing.assert_array_equal(layer.transform(X), expected)
+    else:
+        np.testing.assert_array_equal(layer.transform(X).ravel(), layer._vocab.lookup(X))

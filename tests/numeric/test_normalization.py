@@ -193,3 +193,24 @@ def test_partial_fit_after_set_params_refused():
         layer.partial_fit(np.ones((2, 2)))
     layer.fit(np.ones((2, 2)))  # fit starts over
     assert layer.mean_.shape == ()
+
+
+# -- the user's mistake: a 1-D array of one feature -----------------------------------------
+
+
+@pytest.mark.parametrize("method", ["fit", "fit_transform", "partial_fit"])
+def test_1d_input_raises_and_says_reshape(method):
+    layer = Normalization()
+    with pytest.raises(ValueError, match=r"1-D array of shape \(3,\).*X\.reshape\(-1, 1\)"):
+        getattr(layer, method)(np.array([1.0, 2.0, 3.0]))
+    assert not hasattr(layer, "mean_")
+
+
+def test_1d_input_reshaped_is_one_feature():
+    out = Normalization().fit_transform(np.array([1.0, 2.0, 3.0]).reshape(-1, 1))
+    np.testing.assert_allclose(out.ravel(), [-1.2247449, 0.0, 1.2247449], rtol=1e-6)
+
+
+def test_1d_input_with_axis_none_is_one_scalar_statistic():
+    layer = Normalization(axis=None).fit(np.array([1.0, 2.0, 3.0]))
+    np.testing.assert_allclose(layer.transform(np.array([2.0, 4.0])), [0.0, 2.4494898], rtol=1e-6)

@@ -18,5 +18,9 @@ FAMILIES = (
     "image_hsv",
     "image_pointwise",
     "image_shear",
+    "image_clahe",
+    "image_perspective",
+    "image_policies",
+    "image_elastic",
     "audio",
 )

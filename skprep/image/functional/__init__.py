@@ -4,12 +4,16 @@ Each kernel is the single home of its logic; the image estimators validate and d
 Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, center_crop),
 ``_pad``, ``_flip``, ``_color`` (contrast, brightness), ``_hsv`` (HSV conversions,
 saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
-with Keras's 8-parameter convention).
+with Keras's 8-parameter convention), ``_clahe`` (contrast-limited adaptive histogram
+equalisation), ``_perspective`` (homographies through four point pairs),
+``_elastic`` (elastic deformations).
 """
 
 from ._affine import affine_transform
+from ._clahe import clahe
 from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
+from ._elastic import elastic_transform
 from ._flip import flip
 from ._hsv import (
     adjust_hue,
@@ -21,6 +25,7 @@ from ._hsv import (
 )
 from ._mixing import box_slices, cut_mix, erase, mix_up
 from ._pad import pad
+from ._perspective import perspective, perspective_transform
 from ._pointwise import (
     auto_contrast,
     equalize,
@@ -41,9 +46,11 @@ __all__ = [
     "auto_contrast",
     "box_slices",
     "center_crop",
+    "clahe",
     "crop",
     "cut_mix",
     "degenerate_color",
+    "elastic_transform",
     "equalize",
     "erase",
     "flip",
@@ -52,6 +59,8 @@ __all__ = [
     "invert",
     "mix_up",
     "pad",
+    "perspective",
+    "perspective_transform",
     "posterize",
     "resize",
     "rgb_to_grayscale",

@@ -32,6 +32,7 @@ import numbers
 import numpy as np
 
 from ...utils._threads import n_cores, run_all
+from . import _ckernel
 
 __all__ = ["FILL_MODES", "INTERPOLATIONS", "affine_transform"]
 
@@ -449,6 +450,15 @@ def affine_transform(
     ...                  fill_value=-1).ravel()
     array([-1. ,  0. ,  1.5,  2.5,  3.5,  4.5], dtype=float32)
     """
+    out, single = _affine_float32(images, transform, interpolation, fill_mode, fill_value)
+    out = _cast_like(out, np.asarray(images).dtype)
+    return out[0] if single else out
+
+
+def _affine_float32(images, transform, interpolation, fill_mode, fill_value):
+    """:func:`affine_transform`'s validation and warp, with a float32 result whatever the input
+    dtype (as the Keras layers return): ``(batch, single)``. uint8 images are read as they are
+    (no float32 copy of the input)."""
     if interpolation not in INTERPOLATIONS:
         raise ValueError(
             f"`interpolation` must be one of {INTERPOLATIONS}; got interpolation={interpolation!r}."
@@ -470,6 +480,8 @@ def affine_transform(
     batch = images[None] if single else images
     transforms = _check_transform(transform, batch.shape[0])
 
+    if _ckernel.kernel is not None:
+        return _warp_compiled(batch, transforms, interpolation, fill_mode, fill), single
     out = np.empty(batch.shape, dtype=_F32)
     plan = _plan(transforms, int(np.prod(batch.shape[1:])))
     args = (batch, transforms, out, plan, itertools.count().__next__)  # atomic under the GIL
@@ -479,8 +491,22 @@ def affine_transform(
         _warp_images(*args, *opts)
     else:
         run_all(_warp_images, [(*args, *opts)] * n_threads)
-    out = _cast_like(out, images.dtype)
-    return out[0] if single else out
+    return out, single
+
+
+def _warp_compiled(batch, transforms, interpolation, fill_mode, fill):
+    """The compiled warp: the same float32 operations per pixel as the NumPy kernels."""
+    src, is_u8 = _ckernel.source(batch)
+    n, h, w, ch = src.shape
+    out = np.empty(src.shape, dtype=_F32)
+    t = np.ascontiguousarray(transforms, dtype=_F32)
+    nearest, mode, fill = interpolation == "nearest", FILL_MODES.index(fill_mode), float(fill)
+
+    def warp(start, stop):
+        _ckernel.kernel.affine(src, is_u8, out, t, start, stop, h, w, ch, nearest, mode, fill)
+
+    _ckernel.run_images(warp, n, h * w * ch)
+    return out
 
 
 def _cast_like(out, dtype):

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import _ckernel
 from ._pad import pad
 from ._parallel import map_batch
 
@@ -340,6 +341,29 @@ def resize(
     array([[ 7., 10.],
            [19., 22.]], dtype=float32)
     """
+    return _resize(
+        images,
+        size,
+        interpolation,
+        antialias,
+        crop_to_aspect_ratio,
+        pad_to_aspect_ratio,
+        fill_value,
+    )
+
+
+def _resize(
+    images,
+    size,
+    interpolation="bilinear",
+    antialias=False,
+    crop_to_aspect_ratio=False,
+    pad_to_aspect_ratio=False,
+    fill_value=0.0,
+    uint8_out=False,
+):
+    """:func:`resize`; with ``uint8_out``, uint8 images (not ``nearest``) come back as uint8,
+    rounded half to even and saturated (Keras's ``Resizing`` cast), without a float32 batch."""
     if interpolation not in INTERPOLATIONS:
         raise ValueError(
             f"Invalid value for argument `interpolation`. Expected of one {INTERPOLATIONS}. "
@@ -363,7 +387,6 @@ def resize(
             images = pad(images, top, top, left, left, fill_value=fill_value)
     _, h, w, _ = images.shape
     keep_dtype = interpolation == "nearest"
-    x = images if keep_dtype or images.dtype == np.float32 else images.astype(np.float32)
     antialias = bool(antialias)
     passes = []
     for axis, n_in, n_out in ((2, w, out_w), (1, h, out_h)):
@@ -371,8 +394,6 @@ def resize(
         # integer offsets are ~1e-17, not 0): skip it.
         if n_in != n_out or interpolation.startswith("lanczos"):
             passes.append((axis, _taps(n_in, n_out, interpolation, antialias), n_out / n_in))
-    if not passes:
-        return x.copy()
     tf_order = interpolation == "area" or (interpolation == "bilinear" and not antialias)
     if not tf_order:
         # Shrink first so that the second pass runs on less data. (Bilinear and area keep
@@ -381,6 +402,11 @@ def resize(
     area_norm = None
     if interpolation == "area":
         area_norm = np.float32(1) / (_scale_f32(h, out_h) * _scale_f32(w, out_w))
+    if passes and not keep_dtype and _ckernel.kernel is not None:
+        return _resize_compiled(images, passes, area_norm, uint8_out)
+    x = images if keep_dtype or images.dtype == np.float32 else images.astype(np.float32)
+    if not passes:
+        return x.copy()
 
     def run(chunk):
         for axis, table, _ in passes:
@@ -390,6 +416,35 @@ def resize(
         return chunk
 
     return map_batch(run, x)
+
+
+def _c_pass(axis, table):
+    """A pass in the compiled kernel's form: ``(axis, kind, k, n_out, idx, weights)``."""
+    if table[0] == "lerp":
+        _, lo, hi, frac = table
+        idx = np.ascontiguousarray(np.stack([lo, hi], axis=1), dtype=np.int64)
+        return (axis, 1, 2, len(frac), idx, np.ascontiguousarray(frac, dtype=np.float32))
+    _, idx, w = table
+    idx = np.ascontiguousarray(idx, dtype=np.int64)
+    return (axis, 2, idx.shape[1], idx.shape[0], idx, np.ascontiguousarray(w, dtype=np.float32))
+
+
+def _resize_compiled(images, passes, area_norm, uint8_out):
+    """The compiled separable resize: per image, the same float32 passes as the NumPy path."""
+    src, is_u8 = _ckernel.source(images)
+    n, h, w, c = src.shape
+    c_passes = tuple(_c_pass(axis, table) for axis, table, _ in passes)
+    out_h = next((p[3] for p in c_passes if p[0] == 1), h)
+    out_w = next((p[3] for p in c_passes if p[0] == 2), w)
+    to_u8 = bool(uint8_out and is_u8)
+    out = np.empty((n, out_h, out_w, c), dtype=np.uint8 if to_u8 else np.float32)
+    norm = 1.0 if area_norm is None else float(area_norm)
+
+    def run(start, stop):
+        _ckernel.kernel.resize(src, is_u8, out, to_u8, start, stop, h, w, c, c_passes, norm)
+
+    _ckernel.run_images(run, n, max(h * w, out_h * out_w) * c)
+    return out
 
 
 def _check_size(size) -> tuple[int, int]:

@@ -1,0 +1,186 @@
+"""The operations of Keras's RandAugment and AugMix policies, as plain draw and apply rules.
+
+Each operation is a pair of plain functions over an NHWC float32 batch: ``draw(rng, n, ctx)``
+returns the per-image numbers (the only place that sees the random generator) and
+``apply(images, params, ctx)`` runs the existing functional kernels with them. ``ctx``
+(:class:`OpContext`) holds what Keras passes its sub-layers: the magnitude range
+``factor = (lower, upper)``, ``value_range`` and ``interpolation``. The magnitudes are the
+sub-layers' own rules for a ``factor`` pair, exactly as Keras builds them:
+
+==========================  ==============================================================
+``random_shear``            ``U(lower, upper)`` for both axes, one random sign
+``random_translation``      ``U(lower, upper)`` of the height (down) and width (right)
+``random_rotation``         ``U(lower, upper)`` of a full turn, counter-clockwise
+``random_brightness``       ``U(lower, upper) * (high - low)`` added, clipped
+``random_color_degeneration``  blend ``U(lower, upper)`` towards grey, clipped
+``random_contrast``         contrast factor ``U(1 - lower, 1 + upper)``, clipped
+``random_sharpness``        ``RandomSharpness`` factor ``U(lower, upper)``
+``random_posterization``    bits from ``{1, ..., max(1, int(8 * upper))}``
+``solarization``            addition and threshold ``U(lower, upper) * 255``
+``auto_contrast``           deterministic
+``equalization``            deterministic
+==========================  ==============================================================
+
+Geometric operations use Keras's default ``fill_mode="reflect"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._geometry import (
+    rotation_angles,
+    rotation_transform,
+    shear_factors,
+    shear_transform,
+    translation_shifts,
+    translation_transform,
+)
+from .functional import (
+    adjust_brightness,
+    adjust_contrast,
+    affine_transform,
+    auto_contrast,
+    degenerate_color,
+    equalize,
+    posterize,
+    sharpen,
+    solarize,
+)
+
+__all__ = ["ALL_OPS", "GEOMETRIC_AND_TONE_OPS", "OpContext", "apply_op", "draw_op"]
+
+#: Keras's RandAugment operations, in its order.
+ALL_OPS = (
+    "random_shear",
+    "random_translation",
+    "random_rotation",
+    "random_brightness",
+    "random_color_degeneration",
+    "random_contrast",
+    "random_sharpness",
+    "random_posterization",
+    "solarization",
+    "auto_contrast",
+    "equalization",
+)
+
+#: Keras's AugMix operations with ``all_ops=False`` (no brightness, colour, contrast or
+#: sharpness, which the AugMix paper leaves out to keep test-set corruptions unseen).
+GEOMETRIC_AND_TONE_OPS = (
+    "random_shear",
+    "random_translation",
+    "random_rotation",
+    "random_posterization",
+    "solarization",
+    "auto_contrast",
+    "equalization",
+)
+
+
+@dataclass(frozen=True)
+class OpContext:
+    """What every operation needs besides its drawn numbers."""
+
+    lower: float
+    upper: float
+    value_range: tuple
+    interpolation: str
+    height: int
+    width: int
+
+
+def _uniform(rng, ctx, n):
+    return rng.uniform(ctx.lower, ctx.upper, size=n)
+
+
+def _warp(images, transforms, ctx):
+    return affine_transform(
+        images, transforms, interpolation=ctx.interpolation, fill_mode="reflect"
+    )
+
+
+def _degenerate(images, factor, value_range):
+    if images.shape[-1] == 1:  # a grey image is its own greyscale version
+        return images
+    return degenerate_color(images, factor, value_range=value_range)
+
+
+_DRAW = {
+    "random_shear": lambda rng, n, ctx: dict(
+        zip(("sx", "sy"), shear_factors(rng, n, (ctx.lower, ctx.upper), (ctx.lower, ctx.upper)))
+    ),
+    "random_translation": lambda rng, n, ctx: dict(
+        zip(
+            ("dx", "dy"),
+            translation_shifts(
+                rng, n, ctx.height, ctx.width, (ctx.lower, ctx.upper), (ctx.lower, ctx.upper)
+            ),
+        )
+    ),
+    "random_rotation": lambda rng, n, ctx: {"angle": rotation_angles(rng, n, ctx.lower, ctx.upper)},
+    "random_brightness": lambda rng, n, ctx: {
+        "delta": _uniform(rng, ctx, n) * (ctx.value_range[1] - ctx.value_range[0])
+    },
+    "random_color_degeneration": lambda rng, n, ctx: {"factor": _uniform(rng, ctx, n)},
+    "random_contrast": lambda rng, n, ctx: {
+        "factor": rng.uniform(1.0 - ctx.lower, 1.0 + ctx.upper, size=n)
+    },
+    "random_sharpness": lambda rng, n, ctx: {"factor": _uniform(rng, ctx, n)},
+    "random_posterization": lambda rng, n, ctx: {
+        "bits": rng.integers(1, max(1, int(8 * ctx.upper)) + 1, size=n)
+    },
+    "solarization": lambda rng, n, ctx: {
+        "addition": _uniform(rng, ctx, n) * 255.0,
+        "threshold": _uniform(rng, ctx, n) * 255.0,
+    },
+    "auto_contrast": lambda rng, n, ctx: {},
+    "equalization": lambda rng, n, ctx: {},
+}
+
+_APPLY = {
+    "random_shear": lambda x, p, ctx: _warp(x, shear_transform(p["sx"], p["sy"]), ctx),
+    "random_translation": lambda x, p, ctx: _warp(x, translation_transform(p["dx"], p["dy"]), ctx),
+    "random_rotation": lambda x, p, ctx: _warp(
+        x, rotation_transform(p["angle"], ctx.height, ctx.width), ctx
+    ),
+    "random_brightness": lambda x, p, ctx: adjust_brightness(x, p["delta"], ctx.value_range),
+    "random_color_degeneration": lambda x, p, ctx: _degenerate(x, p["factor"], ctx.value_range),
+    "random_contrast": lambda x, p, ctx: adjust_contrast(x, p["factor"], ctx.value_range),
+    "random_sharpness": lambda x, p, ctx: sharpen(x, p["factor"], ctx.value_range),
+    "random_posterization": lambda x, p, ctx: posterize(x, p["bits"], ctx.value_range),
+    "solarization": lambda x, p, ctx: solarize(x, p["addition"], p["threshold"], ctx.value_range),
+    "auto_contrast": lambda x, p, ctx: auto_contrast(x, ctx.value_range),
+    "equalization": lambda x, p, ctx: equalize(x, ctx.value_range),
+}
+
+
+def draw_op(name: str, rng: np.random.Generator, n_images: int, ctx: OpContext) -> dict:
+    """Draw operation ``name``'s numbers for ``n_images`` images (plain arrays)."""
+    return _DRAW[name](rng, n_images, ctx)
+
+
+def apply_op(name: str, images: np.ndarray, params: dict, ctx: OpContext) -> np.ndarray:
+    """Apply operation ``name`` with drawn ``params`` to an NHWC float32 batch."""
+    return _APPLY[name](images, params, ctx)
+
+
+def apply_choices(images, choices, params, ops, ctx):
+    """Apply, image by image, the operation ``ops[choices[i]]`` (``-1``: none) with the
+    parameters ``params[j]`` drawn for the images that chose operation ``j``."""
+    out = images.copy()
+    for j, name in enumerate(ops):
+        idx = np.flatnonzero(choices == j)
+        if idx.size:
+            out[idx] = apply_op(name, images[idx], params[j], ctx)
+    return out
+
+
+def draw_choices(rng, choices, ops, ctx):
+    """Draw the parameters of every chosen operation: ``params[j]`` for the images whose
+    choice is ``j`` (in image order); draws happen in operation order."""
+    return [
+        draw_op(name, rng, int(np.count_nonzero(choices == j)), ctx) for j, name in enumerate(ops)
+    ]

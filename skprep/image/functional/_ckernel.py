@@ -1,0 +1,61 @@
+"""The optional compiled image kernels (``skprep.image._imagekernel``) and how batches run on them.
+
+``kernel`` is the compiled module, or None when it was not built (no C compiler at install) or
+``SKPREP_NO_C=1`` is set; every caller then uses its NumPy kernel, which stays the reference:
+the compiled functions perform the same float32 operations in the same order, and the
+differential tests (``tests/image/test_imagekernel.py``) check they agree bit for bit.
+
+The compiled functions take a range ``[start, stop)`` of images and release the GIL for the
+whole range; :func:`run_images` splits a batch into chunks that the shared worker pool's
+threads pull one at a time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import numpy as np
+
+from ...utils._threads import n_cores, run_all
+
+__all__ = ["kernel", "run_images", "source"]
+
+try:  # built by setup.py when a C compiler is available
+    from skprep.image import _imagekernel as kernel
+except ImportError:  # pragma: no cover - depends on the build
+    kernel = None
+if os.environ.get("SKPREP_NO_C", "") not in ("", "0"):
+    kernel = None
+
+#: Below this many values per batch, run in the calling thread.
+_MIN_PARALLEL = 1 << 17
+#: Chunks per thread: a thread the OS deschedules (on a busy machine) then holds up the
+#: others for one small chunk at most.
+_CHUNKS_PER_THREAD = 4
+
+
+def source(images: np.ndarray):
+    """``(array, is_uint8)`` for a compiled kernel: uint8 and float32 are read as they are,
+    any other dtype as a float32 copy (what the NumPy kernels compute in)."""
+    if images.dtype == np.uint8:
+        return np.ascontiguousarray(images), True
+    return np.ascontiguousarray(images, dtype=np.float32), False
+
+
+def run_images(fn, n: int, size: int) -> None:
+    """Call ``fn(start, stop)`` over the ranges of a batch of ``n`` images of ``size`` values
+    each, on the shared pool's threads when the batch is large enough."""
+    threads = 1 if n * size < _MIN_PARALLEL else min(n, n_cores())
+    if threads <= 1:
+        fn(0, n)
+        return
+    step = max(1, -(-n // (threads * _CHUNKS_PER_THREAD)))
+    starts = list(range(0, n, step))
+    counter = itertools.count().__next__  # atomic under the GIL
+
+    def work():
+        while (k := counter()) < len(starts):
+            fn(starts[k], min(starts[k] + step, n))
+
+    run_all(work, [()] * threads)

@@ -1,0 +1,124 @@
+"""Cases run by :func:`tests.hardening._isolate.run_in_child` in a fresh interpreter (each may
+crash the process when the defect it tests is present). Each raises on failure."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+
+def _payload(k: int, size: int) -> str:
+    # A new str object each call (never interned or cached), of one of a few known values.
+    return "".join(["x" * size, chr(ord("a") + k)])
+
+
+def hash_under_mutation(container: str, rounds: int = 40, n: int = 20000, size: int = 300):
+    """Hash an object column while another thread keeps replacing its strings.
+
+    Every hash must be the hash of a value the element held at some point (never freed or
+    reused memory), and the process must not crash.
+    """
+    import pandas as pd
+
+    from skprep import Hashing
+    from skprep.hashing.functional import fingerprint64
+
+    bins = 2**61  # nearly collision-free: a wrong hash shows as a bin no value maps to
+    values = [_payload(k, size) for k in range(4)]
+    allowed = set((fingerprint64(values) % np.uint64(bins)).tolist())
+    arr = np.array([_payload(i % 4, size) for i in range(n)], dtype=object)
+    if container == "series":
+        holder = pd.Series(arr, dtype=object)
+        setter = holder.iat.__setitem__
+    elif container == "frame":
+        holder = pd.DataFrame({"s": pd.Series(arr, dtype=object)})
+        setter = lambda i, v: holder.iat.__setitem__((i, 0), v)  # noqa: E731
+    else:
+        holder = arr
+        setter = arr.__setitem__
+    stop = threading.Event()
+
+    def mutate():
+        k = 0
+        while not stop.is_set():
+            setter(k % n, _payload(k % 4, size))
+            k += 1
+
+    layer = Hashing(num_bins=bins)
+    thread = threading.Thread(target=mutate)
+    thread.start()
+    try:
+        for _ in range(rounds):
+            if container == "frame":
+                h = layer.transform(holder)
+            elif container == "series":
+                h = layer.transform(holder)
+            else:
+                h = layer.transform(holder.reshape(-1, 1))
+            bad = set(np.asarray(h).ravel().tolist()) - allowed
+            assert not bad, f"{len(bad)} hashes of no value the column ever held"
+    finally:
+        stop.set()
+        thread.join()
+
+
+def bad_arrow(kind: str):
+    """An Arrow string array whose buffers are invalid; every entry point must refuse it with
+    a ValueError before computing on it (never crash, never return garbage)."""
+    import pyarrow as pa
+
+    if kind == "ipc":  # a payload pa.ipc accepts: offsets patched to be non-monotonic
+        good = pa.array(["alpha", "beta", "gamma", "delta"])
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, pa.schema([("s", pa.string())])) as writer:
+            writer.write_batch(pa.record_batch([good], names=["s"]))
+        payload = bytearray(sink.getvalue().to_pybytes())
+        old = b"".join(int(v).to_bytes(4, "little") for v in (0, 5, 9, 14, 19))
+        new = b"".join(int(v).to_bytes(4, "little") for v in (0, 5, 1 << 20, 14, 19))
+        at = payload.index(old)
+        payload[at : at + len(old)] = new
+        arr = pa.ipc.open_stream(bytes(payload)).read_all().column(0)
+    else:
+        offsets = {
+            "non_monotonic": [0, 5, 2, 9],
+            "invalid_utf8": [0, 3, 6, 9],
+            "negative": [0, -4, 2, 4],
+        }[kind]
+        off = pa.py_buffer(np.array(offsets, dtype=np.int32).tobytes())
+        data = pa.py_buffer(b"abc\xff\xfe\xfdghi" if kind == "invalid_utf8" else b"abcdefghi")
+        arr = pa.Array.from_buffers(pa.string(), len(offsets) - 1, [None, off, data])
+    from skprep import HashedCrossing, Hashing, IntegerLookup, StringLookup, TextVectorization
+    from skprep.hashing.functional import fingerprint64, siphash24
+
+    calls = {
+        "StringLookup.fit": lambda: StringLookup().fit(arr),
+        "StringLookup.transform": lambda: StringLookup(vocabulary=["a"]).transform(arr),
+        "StringLookup(vocabulary=)": lambda: StringLookup(vocabulary=arr).fit(["a"]),
+        "TextVectorization.fit": lambda: TextVectorization().fit(arr),
+        "TextVectorization.transform": lambda: TextVectorization(vocabulary=["a"]).transform(arr),
+        "Hashing.transform": lambda: Hashing(num_bins=3).transform(arr),
+        "HashedCrossing.transform": lambda: HashedCrossing(num_bins=3).transform((arr, arr)),
+        "fingerprint64": lambda: fingerprint64(arr),
+        "siphash24": lambda: siphash24(arr, 1, 2),
+        "IntegerLookup.fit": lambda: IntegerLookup().fit(arr),
+    }
+    # The hash kernels read bytes: for them a string array with invalid UTF-8 but a sound
+    # layout is checked as binary data and hashed (well defined), not refused.
+    hashes_bytes = {"Hashing.transform", "fingerprint64", "siphash24"}
+    failures = []
+    for name, call in calls.items():
+        if kind == "invalid_utf8" and name in hashes_bytes:
+            call()
+            continue
+        try:
+            result = call()
+        except ValueError as exc:
+            if "Arrow" not in str(exc) and "arrow" not in str(exc):
+                failures.append(f"{name}: ValueError without saying the Arrow input is invalid: {exc}")
+            continue
+        except Exception as exc:
+            failures.append(f"{name}: {type(exc).__name__}: {exc}")
+            continue
+        failures.append(f"{name}: accepted invalid Arrow buffers, returned {result!r:.80}")
+    assert not failures, "\n".join(failures)
