@@ -27,3 +27,4 @@ sphinx_gallery_conf = {
 }
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
+myst_heading_anchors = 3

@@ -121,3 +121,12 @@ def test_differences_page_is_linked():
     assert (ROOT / "doc" / "differences.md").is_file()
     assert "differences" in (ROOT / "doc" / "index.md").read_text(encoding="utf-8")
     assert "doc/differences.md" in README
+
+
+def test_every_guide_page_is_linked_from_the_readme_and_the_user_guide():
+    pages = sorted((ROOT / "doc" / "guide").glob("*.md"))
+    assert len(pages) >= 10
+    user_guide = (ROOT / "doc" / "user_guide.md").read_text(encoding="utf-8")
+    for page in pages:
+        assert f"doc/guide/{page.name}" in README, f"README does not link {page.name}"
+        assert f"guide/{page.stem}\n" in user_guide, f"user_guide.md toctree lacks {page.stem}"
