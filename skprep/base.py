@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
-from .utils.random import check_random_state
+from .utils.random import as_generator
 from .utils.validation import check_arrow
 
 __all__ = [
@@ -574,7 +574,7 @@ class AugmentationMixin:
             Augmented batch; same shape as ``transform(X)`` returns.
         """
         self.fit(X)
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         return self._augment(self._validate_input(X, reset=False), rng)
 
     def transform(self, X):

@@ -19,7 +19,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from ..utils._sklearn_compat import Interval, _fit_context
-from ..utils.random import check_random_state
+from ..utils.random import as_generator
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
@@ -144,7 +144,7 @@ class _LabelMixing(BaseImageAugmentation):
         self.fitted_ = True
         n, h, w, _ = batch.shape
         labels = encode_labels(y, n, self.num_classes)
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         params = self._sample_params(n, h, w, rng)
         images, labels = self._mix(batch.images, labels, params)
         return batch.restore(self._finish(images, batch.images.dtype)), labels
