@@ -37,6 +37,9 @@ __all__ = [
     "cast_back",
     "check_images",
     "check_value_range",
+    "check_value_span",
+    "colour_inference",
+    "keep_dtype",
     "parse_factor",
     "to_float32",
 ]
@@ -190,6 +193,18 @@ def cast_back(out: np.ndarray, dtype) -> np.ndarray:
     return out.astype(dtype)
 
 
+def keep_dtype(out: np.ndarray, dtype) -> np.ndarray:
+    """Float32 for floating input; integer input gets its dtype back (rounded, saturated)."""
+    return out if np.dtype(dtype).kind == "f" else cast_back(out, dtype)
+
+
+def colour_inference(images: np.ndarray) -> np.ndarray:
+    """Keras returns colour layers' input as is at inference (floats are cast to float32)."""
+    if images.dtype.kind == "f":
+        return images.astype(np.float32, copy=True)
+    return images.copy()
+
+
 # --------------------------------------------------------------------------------------------
 # Factors and value ranges (Keras's conventions)
 # --------------------------------------------------------------------------------------------
@@ -310,6 +325,22 @@ def check_value_range(value_range, name: str = "value_range") -> tuple[float, fl
             f"Received: {name}={value_range!r}"
         )
     low, high = sorted(float(v) for v in value_range)
+    return low, high
+
+
+def check_value_span(value_range, name: str = "value_range") -> tuple[float, float]:
+    """:func:`check_value_range`, also requiring ``low < high`` (a range to rescale from).
+
+    Examples
+    --------
+    >>> check_value_span((0, 1))
+    (0.0, 1.0)
+    """
+    low, high = check_value_range(value_range, name)
+    if not low < high:
+        raise ValueError(
+            f"The `{name}` argument must satisfy low < high. Received: {name}={value_range!r}"
+        )
     return low, high
 
 

@@ -8,9 +8,15 @@ from numbers import Real
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
+from ._base import (
+    RANDOM_STATE_CONSTRAINT,
+    BaseImageAugmentation,
+    check_value_span,
+    parse_factor,
+    to_float32,
+)
 from ._geometry import _doc
-from ._pointwise import _probability, _value_range
+from ._pointwise import _probability
 from .functional._affine import INTERPOLATIONS
 from .functional._elastic import ELASTIC_FILL_MODES, elastic_transform
 
@@ -144,7 +150,7 @@ class RandomElasticTransform(BaseImageAugmentation):
     def _check_params(self):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
         self._scale_range()
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         apply = _probability(self.factor, n_images, rng)
@@ -170,7 +176,7 @@ class RandomElasticTransform(BaseImageAugmentation):
                 fill_mode=self.fill_mode,
                 fill_value=self.fill_value,
             )
-        low, high = _value_range(self.value_range)
+        low, high = check_value_span(self.value_range)
         return np.clip(out, low, high, out=out)
 
     def _inference(self, images):

@@ -24,10 +24,10 @@ from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import _inference as _colour_inference
-from ._random_color import _keep_dtype
 from .functional import box_slices, cut_mix, erase, mix_up
 
 __all__ = ["CutMix", "MixUp", "MixingSampler", "RandomErasing"]
@@ -239,10 +239,10 @@ class MixUp(_LabelMixing):
         return mix_up(images, labels, params["lam"], params["partner"])
 
     def _finish(self, out, dtype):
-        return _keep_dtype(out, dtype)
+        return keep_dtype(out, dtype)
 
     def _inference(self, images):
-        return _colour_inference(images)
+        return colour_inference(images)
 
 
 # --------------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from ._base import (
     BaseImageAugmentation,
     BaseImageTransformer,
     cast_back,
-    check_value_range,
+    check_value_span,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import _inference, _keep_dtype
 from .functional import (
     auto_contrast,
     equalize,
@@ -60,16 +61,6 @@ _COMMON_PARAMS = """    random_state : int, RandomState instance, Generator or N
 
 _TRAINING_ONLY = """Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
     ``transform(X)`` is inference and returns the images unchanged (floats as float32)."""
-
-
-def _value_range(value_range):
-    low, high = check_value_range(value_range)
-    if not low < high:
-        raise ValueError(
-            f"The `value_range` argument must satisfy low < high. Received: value_range="
-            f"{value_range!r}"
-        )
-    return low, high
 
 
 def _probability(factor, n_images, rng):
@@ -133,17 +124,17 @@ class RandomInvert(BaseImageAugmentation):
 
     def _check_params(self):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         return {"apply": _probability(self.factor, n_images, rng)}
 
     def _apply(self, images, params):
-        out = invert(images, params["apply"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = invert(images, params["apply"], check_value_span(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class Solarization(BaseImageAugmentation):
@@ -218,7 +209,7 @@ class Solarization(BaseImageAugmentation):
 
     def _check_params(self):
         self._ranges()
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         (a_lo, a_hi), (t_lo, t_hi) = self._ranges()
@@ -228,12 +219,12 @@ class Solarization(BaseImageAugmentation):
         }
 
     def _apply(self, images, params):
-        vr = _value_range(self.value_range)
+        vr = check_value_span(self.value_range)
         out = solarize(images, params["addition"], params["threshold"], vr)
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class RandomPosterization(BaseImageAugmentation):
@@ -293,18 +284,18 @@ class RandomPosterization(BaseImageAugmentation):
 
     def _check_params(self):
         self._bits_range()
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = self._bits_range()
         return {"bits": rng.integers(lower, upper + 1, size=n_images)}
 
     def _apply(self, images, params):
-        out = posterize(images, params["bits"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = posterize(images, params["bits"], check_value_span(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class RandomGrayscale(BaseImageAugmentation):
@@ -360,7 +351,7 @@ class RandomGrayscale(BaseImageAugmentation):
                 f"RandomGrayscale expects 1 (greyscale) or 3 (RGB) channels; got {channels}."
             )
         if channels == 1:
-            return _inference(images)
+            return colour_inference(images)
         gray = rgb_to_grayscale(images)
         if images.dtype.kind != "f":
             info = np.iinfo(images.dtype)
@@ -369,7 +360,7 @@ class RandomGrayscale(BaseImageAugmentation):
         return np.where(apply, gray, images).astype(gray.dtype, copy=False)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class RandomSharpness(BaseImageAugmentation):
@@ -424,18 +415,18 @@ class RandomSharpness(BaseImageAugmentation):
 
     def _check_params(self):
         self._range()
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = self._range()
         return {"factor": rng.uniform(lower, upper, size=n_images)}
 
     def _apply(self, images, params):
-        out = sharpen(images, params["factor"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = sharpen(images, params["factor"], check_value_span(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 def _sigma_range(sigma):
@@ -539,7 +530,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
         _kernel_size(self.kernel_size)
         _sigma_range(self.sigma)
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         apply = _probability(self.factor, n_images, rng)
@@ -548,7 +539,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         return {"apply": apply, "sigma": sigma}
 
     def _apply(self, images, params):
-        vr = _value_range(self.value_range)
+        vr = check_value_span(self.value_range)
         apply = params["apply"]
         if apply.all():  # every image blurred: no clipped copy of the batch first
             out = _gaussian_blur(
@@ -556,16 +547,16 @@ class RandomGaussianBlur(BaseImageAugmentation):
             )
             if out.dtype == images.dtype and out.dtype.kind in "iu":
                 return out  # uint8 cast in the kernel
-            return _keep_dtype(out, images.dtype)
+            return keep_dtype(out, images.dtype)
         out = np.clip(images.astype(np.float32), *vr).astype(np.float32, copy=False)
         if apply.any():
             out[apply] = gaussian_blur(
                 images[apply], params["sigma"][apply], _kernel_size(self.kernel_size), vr
             )
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class AutoContrast(BaseImageTransformer):
@@ -618,10 +609,10 @@ class AutoContrast(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _transform_images(self, images):
-        out = auto_contrast(images, _value_range(self.value_range))
+        out = auto_contrast(images, check_value_span(self.value_range))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 
@@ -677,10 +668,10 @@ class Equalization(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _transform_images(self, images):
-        out = equalize(images, _value_range(self.value_range), int(self.bins))
+        out = equalize(images, check_value_span(self.value_range), int(self.bins))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 

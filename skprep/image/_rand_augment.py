@@ -10,8 +10,13 @@ from numbers import Integral, Real
 import numpy as np
 
 from ..utils._sklearn_compat import Interval, StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from ._pointwise import _value_range
+from ._base import (
+    RANDOM_STATE_CONSTRAINT,
+    BaseImageAugmentation,
+    check_value_span,
+    parse_factor,
+    to_float32,
+)
 from ._policies import (
     ALL_OPS,
     GEOMETRIC_AND_TONE_OPS,
@@ -87,12 +92,12 @@ class _Policy(BaseImageAugmentation):
 
     def _check_params(self):
         self._range()
-        _value_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _context(self, height, width):
         lower, upper = self._range()
         return OpContext(
-            lower, upper, _value_range(self.value_range), self.interpolation, height, width
+            lower, upper, check_value_span(self.value_range), self.interpolation, height, width
         )
 
     def _validate_input(self, X, reset: bool):

@@ -7,8 +7,9 @@ import numpy as np
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
-    cast_back,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
 from .functional import adjust_brightness, adjust_contrast
@@ -22,18 +23,6 @@ _COLOUR_CONSTRAINTS = {
     "value_range": "no_validation",  # checked by check_value_range
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
-
-
-def _inference(images):
-    """Keras returns colour layers' input as is at inference (floats are cast to float32)."""
-    if images.dtype.kind == "f":
-        return images.astype(np.float32, copy=True)
-    return images.copy()
-
-
-def _keep_dtype(out, dtype):
-    """Float32 for floating input; integer input gets its dtype back (rounded, saturated)."""
-    return out if np.dtype(dtype).kind == "f" else cast_back(out, dtype)
 
 
 class RandomContrast(BaseImageAugmentation):
@@ -119,10 +108,10 @@ class RandomContrast(BaseImageAugmentation):
         if out is not None:  # uint8: per-image lookup tables, no float32 batch
             return out
         out = adjust_contrast(images, params["contrast_factor"], value_range=value_range)
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class RandomBrightness(BaseImageAugmentation):
@@ -192,7 +181,7 @@ class RandomBrightness(BaseImageAugmentation):
         out = adjust_brightness(
             images, params["delta"], value_range=check_value_range(self.value_range)
         )
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)

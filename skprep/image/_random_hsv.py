@@ -12,9 +12,12 @@ from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
     check_value_range,
+    check_value_span,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import RandomBrightness, RandomContrast, _inference, _keep_dtype
+from ._random_color import RandomBrightness, RandomContrast
 from .functional import adjust_hue, adjust_saturation, degenerate_color
 
 __all__ = ["RandomColorDegeneration", "RandomColorJitter", "RandomHue", "RandomSaturation"]
@@ -40,16 +43,6 @@ def saturation_multiplier(f) -> np.ndarray:
     """
     f = np.asarray(f, dtype=np.float32)
     return f / (np.float32(1) - f + _EPSILON)
-
-
-def _check_range(value_range):
-    low, high = check_value_range(value_range)
-    if not low < high:
-        raise ValueError(
-            "The `value_range` argument must span an interval (low < high). "
-            f"Received: value_range={value_range!r}"
-        )
-    return low, high
 
 
 def hue_delta(n_images, lower, upper, rng) -> np.ndarray:
@@ -83,10 +76,10 @@ class _RGBLayer(BaseImageAugmentation):
 
     def _check_params(self):
         self._unit_factor()
-        _check_range(self.value_range)
+        check_value_span(self.value_range)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 class RandomColorDegeneration(_RGBLayer):
@@ -158,7 +151,7 @@ class RandomColorDegeneration(_RGBLayer):
         out = degenerate_color(
             images, params["factor"], value_range=check_value_range(self.value_range)
         )
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
 class RandomSaturation(_RGBLayer):
@@ -241,7 +234,7 @@ class RandomSaturation(_RGBLayer):
 
     def _apply(self, images, params):
         out = adjust_saturation(images, params["multiplier"], saturation_range=(0.0, 1.0))
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
 class RandomHue(_RGBLayer):
@@ -310,7 +303,7 @@ class RandomHue(_RGBLayer):
 
     def _apply(self, images, params):
         out = adjust_hue(images, params["delta"], value_range=check_value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
 class RandomColorJitter(_RGBLayer):
@@ -422,7 +415,7 @@ class RandomColorJitter(_RGBLayer):
         return self.saturation_factor is not None or self.hue_factor is not None
 
     def _check_params(self):
-        _check_range(self.value_range)
+        check_value_span(self.value_range)
         names = {
             "brightness_delta": "brightness_factor",
             "contrast_factor": "contrast_factor",
@@ -450,7 +443,7 @@ class RandomColorJitter(_RGBLayer):
                 out = layer._apply(out, {_STEP_KEYS[key]: params[key]})
         if out is images:
             out = out.copy()
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
 #: Each jitter parameter's name in its step layer's parameter dict.
