@@ -1,188 +1,26 @@
-"""Random geometric augmentations: RandomTranslation, RandomRotation, RandomZoom.
+"""Random geometric augmentations: RandomTranslation, RandomRotation, RandomZoom, RandomShear.
 
 Each layer draws its numbers per image in ``_sample_params`` (the only place that sees the
-random generator), turns them into Keras's 8-parameter transforms with the pure builders
-below (in Keras's float32 arithmetic), and warps with
-:func:`skprep.image.functional.affine_transform`.
+random generator) with the draw rules of :mod:`skprep.image._draws`, and warps with the
+functional kernel of the same meaning (:func:`skprep.image.functional.translate`,
+``rotate``, ``zoom``, ``shear``).
 """
 
 from __future__ import annotations
 
-import math
 from numbers import Real
 
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
-from .functional._affine import FILL_MODES, INTERPOLATIONS, _affine_float32
+from ._draws import rotation_angles, shear_factors, translation_shifts, zoom_factors
+from .functional._affine import FILL_MODES, INTERPOLATIONS
+from .functional._geometry import rotate, shear, translate, zoom
 
-__all__ = [
-    "RandomRotation",
-    "RandomShear",
-    "RandomTranslation",
-    "RandomZoom",
-    "rotation_transform",
-    "shear_transform",
-    "translation_transform",
-    "zoom_transform",
-]
+__all__ = ["RandomRotation", "RandomShear", "RandomTranslation", "RandomZoom"]
 
 _F32 = np.float32
-
-
-def translation_transform(dx, dy):
-    """Transforms shifting images by ``dx`` columns (right) and ``dy`` rows (down).
-
-    Parameters
-    ----------
-    dx, dy : array-like of shape (n,)
-        Shifts in pixels (floats; positive = right / down).
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[1, 0, -dx, 0, 1, -dy, 0, 0]`` per image.
-
-    Examples
-    --------
-    >>> translation_transform([2.0], [-1.5])
-    array([[ 1. ,  0. , -2. ,  0. ,  1. ,  1.5,  0. ,  0. ]], dtype=float32)
-    """
-    dx = np.asarray(dx, dtype=_F32)
-    dy = np.asarray(dy, dtype=_F32)
-    t = np.zeros((dx.shape[0], 8), dtype=_F32)
-    t[:, 0] = t[:, 4] = 1
-    t[:, 2] = -dx
-    t[:, 5] = -dy
-    return t
-
-
-def rotation_transform(angles, height, width):
-    """Transforms rotating images by ``angles`` (radians) about the pixel-grid centre.
-
-    Positive angles turn the content counter-clockwise on screen (rows grow downwards). The
-    centre is ``((width - 1) / 2, (height - 1) / 2)``; computed in float32 in Keras's order.
-
-    Parameters
-    ----------
-    angles : array-like of shape (n,)
-    height, width : int
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-
-    Examples
-    --------
-    A quarter turn of a 3 x 5 image (centre (2, 1)): output ``(x, y)`` reads input
-    ``(3 - y, x - 1)``.
-
-    >>> rotation_transform([np.pi / 2], 3, 5).round(4) + 0.0
-    array([[ 0., -1.,  3.,  1.,  0., -1.,  0.,  0.]], dtype=float32)
-    """
-    angles = np.asarray(angles, dtype=_F32)
-    # cos and sin correctly rounded to float32 (computed in float64).
-    cos = np.cos(angles.astype(np.float64)).astype(_F32)
-    sin = np.sin(angles.astype(np.float64)).astype(_F32)
-    cx = _F32(0.5) * (_F32(width) - _F32(1))
-    cy = _F32(0.5) * (_F32(height) - _F32(1))
-    t = np.zeros((angles.shape[0], 8), dtype=_F32)
-    t[:, 0] = cos
-    t[:, 1] = -sin
-    t[:, 2] = (cx - cx * cos) - cy * -sin
-    t[:, 3] = sin
-    t[:, 4] = cos
-    t[:, 5] = (cy - cx * sin) - cy * cos
-    return t
-
-
-def zoom_transform(zx, zy, height, width):
-    """Transforms zooming images by ``zx`` (columns) and ``zy`` (rows) about the centre.
-
-    A zoom above 1 samples a wider window (content shrinks, "zoom out"); below 1 it zooms in.
-
-    Parameters
-    ----------
-    zx, zy : array-like of shape (n,)
-    height, width : int
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[zx, 0, (width - 1) / 2 * (1 - zx), 0, zy, (height - 1) / 2 * (1 - zy), 0, 0]``.
-
-    Examples
-    --------
-    >>> zoom_transform([2.0], [0.5], 5, 3)
-    array([[ 2. ,  0. , -1. ,  0. ,  0.5,  1. ,  0. ,  0. ]], dtype=float32)
-    """
-    zx = np.asarray(zx, dtype=_F32)
-    zy = np.asarray(zy, dtype=_F32)
-    t = np.zeros((zx.shape[0], 8), dtype=_F32)
-    t[:, 0] = zx
-    t[:, 2] = ((_F32(width) - _F32(1)) / _F32(2)) * (_F32(1) - zx)
-    t[:, 4] = zy
-    t[:, 5] = ((_F32(height) - _F32(1)) / _F32(2)) * (_F32(1) - zy)
-    return t
-
-
-def shear_transform(sx, sy):
-    """Keras ``RandomShear``'s transforms: output ``(x, y)`` reads input ``(x + sx y, sy x + y)``.
-
-    The shear is about the image's top-left corner (the origin), as in Keras.
-
-    Parameters
-    ----------
-    sx, sy : array-like of shape (n,)
-        Horizontal and vertical shear factors.
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[1, sx, 0, sy, 1, 0, 0, 0]`` per image.
-
-    Examples
-    --------
-    >>> shear_transform([0.5], [-0.25])
-    array([[ 1.  ,  0.5 ,  0.  , -0.25,  1.  ,  0.  ,  0.  ,  0.  ]], dtype=float32)
-    """
-    sx = np.asarray(sx, dtype=_F32)
-    sy = np.asarray(sy, dtype=_F32)
-    t = np.zeros((sx.shape[0], 8), dtype=_F32)
-    t[:, 0] = t[:, 4] = 1
-    t[:, 1] = sx
-    t[:, 3] = sy
-    return t
-
-
-def _uniform32(rng, lower, upper, n):
-    """``n`` float32 draws from ``U[lower, upper)`` (exactly ``lower`` when the range is 0)."""
-    return rng.uniform(lower, upper, size=n).astype(_F32)
-
-
-def translation_shifts(rng, n_images, height, width, height_range, width_range):
-    """Draw RandomTranslation's shifts: ``dx = U(width_range) * width`` columns and
-    ``dy = U(height_range) * height`` rows per image (float32; rows drawn first)."""
-    dy = _uniform32(rng, *height_range, n_images) * _F32(height)
-    dx = _uniform32(rng, *width_range, n_images) * _F32(width)
-    return dx, dy
-
-
-def rotation_angles(rng, n_images, lower, upper):
-    """Draw RandomRotation's angles in radians: ``U(lower, upper)`` turns, drawn in degrees in
-    float32 and converted with a float32 ``pi / 180``, as Keras does."""
-    degrees = _uniform32(rng, lower * 360.0, upper * 360.0, n_images)
-    return degrees * _F32(math.pi / 180.0)
-
-
-def shear_factors(rng, n_images, x_range, y_range):
-    """Draw RandomShear's factors: ``U(x_range)`` and ``U(y_range)`` with one random sign
-    shared by both (the ``n`` signs are drawn first)."""
-    sign = np.where(rng.uniform(size=n_images) > 0.5, _F32(-1), _F32(1))
-    sx = _uniform32(rng, *x_range, n_images) * sign
-    sy = _uniform32(rng, *y_range, n_images) * sign
-    return sx, sy
 
 
 _FACTOR = [Real, tuple, list, np.ndarray]
@@ -199,20 +37,19 @@ class _AffineAugmentation(BaseImageAugmentation):
         "random_state": RANDOM_STATE_CONSTRAINT,
     }
 
-    def _transforms(self, params: dict, height: int, width: int) -> np.ndarray:
+    def _warp(self, images, params: dict, **options) -> np.ndarray:
         raise NotImplementedError  # pragma: no cover - abstract
 
     def _apply(self, images, params):
-        _, h, w, _ = images.shape
         # float32 out whatever the input dtype (Keras casts first); uint8 is read as it is.
-        out, _ = _affine_float32(
+        return self._warp(
             images,
-            self._transforms(params, h, w),
-            self.interpolation,
-            self.fill_mode,
-            self.fill_value,
+            params,
+            interpolation=self.interpolation,
+            fill_mode=self.fill_mode,
+            fill_value=self.fill_value,
+            dtype=np.float32,
         )
-        return out
 
     def _inference(self, images):
         # Keras casts to float32 before looking at `training`: values kept, dtype float32.
@@ -275,7 +112,7 @@ class RandomTranslation(_AffineAugmentation):
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp (``[1, 0, -dx, 0, 1, -dy, 0, 0]``).
+    skprep.image.functional.translate : The warp, with explicit shifts.
 
     Examples
     --------
@@ -328,8 +165,8 @@ class RandomTranslation(_AffineAugmentation):
         dx, dy = translation_shifts(rng, n_images, height, width, height_range, width_range)
         return {"dx": dx, "dy": dy}
 
-    def _transforms(self, params, height, width):
-        return translation_transform(params["dx"], params["dy"])
+    def _warp(self, images, params, **options):
+        return translate(images, params["dx"], params["dy"], **options)
 
 
 class RandomRotation(_AffineAugmentation):
@@ -353,7 +190,7 @@ class RandomRotation(_AffineAugmentation):
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp.
+    skprep.image.functional.rotate : The warp, with explicit angles.
 
     Examples
     --------
@@ -403,10 +240,10 @@ class RandomRotation(_AffineAugmentation):
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = parse_factor(self.factor, "factor")
-        return {"angle": rotation_angles(rng, n_images, lower, upper)}
+        return {"angle": rotation_angles(rng, n_images, (lower, upper))}
 
-    def _transforms(self, params, height, width):
-        return rotation_transform(params["angle"], height, width)
+    def _warp(self, images, params, **options):
+        return rotate(images, params["angle"], **options)
 
 
 class RandomZoom(_AffineAugmentation):
@@ -431,7 +268,7 @@ class RandomZoom(_AffineAugmentation):
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp.
+    skprep.image.functional.zoom : The warp, with explicit zooms.
 
     Examples
     --------
@@ -482,16 +319,12 @@ class RandomZoom(_AffineAugmentation):
         self._factors()
 
     def _sample_params(self, n_images, height, width, rng):
-        (h_lo, h_hi), width_range = self._factors()
-        zy = _uniform32(rng, 1.0 + h_lo, 1.0 + h_hi, n_images)
-        if width_range is None:
-            zx = zy
-        else:
-            zx = _uniform32(rng, 1.0 + width_range[0], 1.0 + width_range[1], n_images)
+        height_range, width_range = self._factors()
+        zx, zy = zoom_factors(rng, n_images, height_range, width_range)
         return {"zx": zx, "zy": zy}
 
-    def _transforms(self, params, height, width):
-        return zoom_transform(params["zx"], params["zy"], height, width)
+    def _warp(self, images, params, **options):
+        return zoom(images, params["zx"], params["zy"], **options)
 
 
 class RandomShear(_AffineAugmentation):
@@ -515,7 +348,7 @@ class RandomShear(_AffineAugmentation):
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp (``[1, sx, 0, sy, 1, 0, 0, 0]``).
+    skprep.image.functional.shear : The warp, with explicit factors.
 
     Notes
     -----
@@ -572,5 +405,5 @@ class RandomShear(_AffineAugmentation):
         sx, sy = shear_factors(rng, n_images, *self._ranges())
         return {"sx": sx, "sy": sy}
 
-    def _transforms(self, params, height, width):
-        return shear_transform(params["sx"], params["sy"])
+    def _warp(self, images, params, **options):
+        return shear(images, params["sx"], params["sy"], **options)

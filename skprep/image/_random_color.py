@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
@@ -12,6 +10,7 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
+from ._draws import brightness_deltas, contrast_factors, contrast_range
 from .functional import adjust_brightness, adjust_contrast
 from .functional._color import _contrast_uint8
 
@@ -83,24 +82,13 @@ class RandomContrast(BaseImageAugmentation):
         self.random_state = random_state
         self.data_format = data_format
 
-    def _factor_range(self):
-        lower, upper = parse_factor(self.factor, "factor", bounds=(0.0, np.inf))
-        if np.ndim(self.factor) == 0:
-            lower = upper  # scalar f -> [1 - f, 1 + f]
-        if lower > 1:
-            raise ValueError(
-                "The lower bound of `factor` must be at most 1 (the contrast factor "
-                f"1 - lower cannot be negative). Received: factor={self.factor!r}"
-            )
-        return lower, upper
-
     def _check_params(self):
-        self._factor_range()
+        contrast_range(self.factor)
         check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._factor_range()
-        return {"contrast_factor": rng.uniform(1.0 - lower, 1.0 + upper, size=n_images)}
+        factors = contrast_factors(rng, n_images, contrast_range(self.factor))
+        return {"contrast_factor": factors}
 
     def _apply(self, images, params):
         value_range = check_value_range(self.value_range)
@@ -173,9 +161,9 @@ class RandomBrightness(BaseImageAugmentation):
         check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = parse_factor(self.factor, "factor")
-        low, high = check_value_range(self.value_range)
-        return {"delta": rng.uniform(lower, upper, size=n_images) * (high - low)}
+        factor_range = parse_factor(self.factor, "factor")
+        value_range = check_value_range(self.value_range)
+        return {"delta": brightness_deltas(rng, n_images, factor_range, value_range)}
 
     def _apply(self, images, params):
         out = adjust_brightness(

@@ -17,8 +17,22 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
-from ._random_color import RandomBrightness, RandomContrast
-from .functional import adjust_hue, adjust_saturation, degenerate_color
+from ._draws import (
+    brightness_deltas,
+    contrast_factors,
+    contrast_range,
+    hue_deltas,
+    saturation_multipliers,
+    uniform_factors,
+    unit_range,
+)
+from .functional import (
+    adjust_brightness,
+    adjust_contrast,
+    adjust_hue,
+    adjust_saturation,
+    degenerate_color,
+)
 
 __all__ = ["RandomColorDegeneration", "RandomColorJitter", "RandomHue", "RandomSaturation"]
 
@@ -28,29 +42,6 @@ _CONSTRAINTS = {
     "value_range": "no_validation",  # checked by check_value_range
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
-
-#: Keras's ``backend.epsilon()`` in ``f / (1 - f + epsilon)`` (RandomSaturation).
-_EPSILON = np.float32(1e-7)
-
-
-def saturation_multiplier(f) -> np.ndarray:
-    """Keras's RandomSaturation multiplier ``f / (1 - f + 1e-7)`` in float32 (0.5 -> 1).
-
-    Examples
-    --------
-    >>> saturation_multiplier([0.0, 0.5, 0.75])
-    array([0.        , 0.99999976, 2.999999  ], dtype=float32)
-    """
-    f = np.asarray(f, dtype=np.float32)
-    return f / (np.float32(1) - f + _EPSILON)
-
-
-def hue_delta(n_images, lower, upper, rng) -> np.ndarray:
-    """Draw Keras RandomHue's shifts: a sign (minus when ``u > 0.5``) times ``U(lower, upper)``,
-    halved. Draw order: the ``n`` sign draws, then the ``n`` magnitudes."""
-    sign = np.where(rng.uniform(size=n_images) > 0.5, -1.0, 1.0)
-    return sign * rng.uniform(lower, upper, size=n_images) * 0.5
-
 
 class _RGBLayer(BaseImageAugmentation):
     """Shared parts: RGB input check, inference (input as is), unit-interval factor."""
@@ -70,12 +61,8 @@ class _RGBLayer(BaseImageAugmentation):
             )
         return batch
 
-    def _unit_factor(self, name="factor"):
-        # Keras's documented reading: a scalar f draws from [0, f]; values in [0, 1].
-        return parse_factor(getattr(self, name), name, bounds=(0.0, 1.0), scalar="keras_base")
-
     def _check_params(self):
-        self._unit_factor()
+        unit_range(self.factor)
         check_value_span(self.value_range)
 
     def _inference(self, images):
@@ -144,8 +131,7 @@ class RandomColorDegeneration(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"factor": rng.uniform(lower, upper, size=n_images)}
+        return {"factor": uniform_factors(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = degenerate_color(
@@ -229,8 +215,7 @@ class RandomSaturation(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"multiplier": saturation_multiplier(rng.uniform(lower, upper, size=n_images))}
+        return {"multiplier": saturation_multipliers(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = adjust_saturation(images, params["multiplier"], saturation_range=(0.0, 1.0))
@@ -298,8 +283,7 @@ class RandomHue(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"delta": hue_delta(n_images, lower, upper, rng)}
+        return {"delta": hue_deltas(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = adjust_hue(images, params["delta"], value_range=check_value_range(self.value_range))
@@ -399,57 +383,69 @@ class RandomColorJitter(_RGBLayer):
         self.data_format = data_format
 
     def _steps(self):
-        """The enabled steps as (parameter key, layer) pairs, in application order."""
-        steps = []
-        for key, cls, factor in (
-            ("brightness_delta", RandomBrightness, self.brightness_factor),
-            ("contrast_factor", RandomContrast, self.contrast_factor),
-            ("saturation_multiplier", RandomSaturation, self.saturation_factor),
-            ("hue_delta", RandomHue, self.hue_factor),
-        ):
-            if factor is not None:
-                steps.append((key, cls(factor, self.value_range)))
-        return steps
+        """The enabled steps as ``(parameter key, factor name, factor)``, in application order."""
+        return [
+            (key, name, getattr(self, name))
+            for key, name in _STEPS
+            if getattr(self, name) is not None
+        ]
 
     def _needs_rgb(self):
         return self.saturation_factor is not None or self.hue_factor is not None
 
     def _check_params(self):
         check_value_span(self.value_range)
-        names = {
-            "brightness_delta": "brightness_factor",
-            "contrast_factor": "contrast_factor",
-            "saturation_multiplier": "saturation_factor",
-            "hue_delta": "hue_factor",
-        }
-        for key, layer in self._steps():
-            try:
-                layer._check_params()
-            except ValueError as exc:
-                message = str(exc).replace("`factor`", f"`{names[key]}`")
-                raise ValueError(message.replace("factor=", f"{names[key]}=")) from None
+        for key, name, factor in self._steps():
+            _STEP_RULES[key][0](factor, name)
 
     def _sample_params(self, n_images, height, width, rng):
+        value_range = check_value_range(self.value_range)
         params = {}
-        for key, layer in self._steps():
-            (values,) = layer._sample_params(n_images, height, width, rng).values()
-            params[key] = values
+        for key, name, factor in self._steps():
+            parse, draw, _ = _STEP_RULES[key]
+            params[key] = draw(rng, n_images, parse(factor, name), value_range)
         return params
 
     def _apply(self, images, params):
+        value_range = check_value_range(self.value_range)
         out = images.astype(np.float32, copy=False)
-        for key, layer in self._steps():
+        for key, _, _ in self._steps():
             if key in params:
-                out = layer._apply(out, {_STEP_KEYS[key]: params[key]})
+                out = _STEP_RULES[key][2](out, params[key], value_range)
         if out is images:
             out = out.copy()
         return keep_dtype(out, images.dtype)
 
 
-#: Each jitter parameter's name in its step layer's parameter dict.
-_STEP_KEYS = {
-    "brightness_delta": "delta",
-    "contrast_factor": "contrast_factor",
-    "saturation_multiplier": "multiplier",
-    "hue_delta": "delta",
+#: RandomColorJitter's steps in order: parameter key and the factor argument it comes from.
+_STEPS = (
+    ("brightness_delta", "brightness_factor"),
+    ("contrast_factor", "contrast_factor"),
+    ("saturation_multiplier", "saturation_factor"),
+    ("hue_delta", "hue_factor"),
+)
+
+#: Each step's factor rule, draw rule and kernel: the rules of RandomBrightness,
+#: RandomContrast, RandomSaturation and RandomHue.
+_STEP_RULES = {
+    "brightness_delta": (
+        parse_factor,
+        brightness_deltas,
+        lambda x, delta, value_range: adjust_brightness(x, delta, value_range),
+    ),
+    "contrast_factor": (
+        contrast_range,
+        lambda rng, n, factor_range, _: contrast_factors(rng, n, factor_range),
+        lambda x, factor, value_range: adjust_contrast(x, factor, value_range),
+    ),
+    "saturation_multiplier": (
+        unit_range,
+        lambda rng, n, factor_range, _: saturation_multipliers(rng, n, factor_range),
+        lambda x, multiplier, _: adjust_saturation(x, multiplier, saturation_range=(0.0, 1.0)),
+    ),
+    "hue_delta": (
+        unit_range,
+        lambda rng, n, factor_range, _: hue_deltas(rng, n, factor_range),
+        lambda x, delta, value_range: adjust_hue(x, delta, value_range=value_range),
+    ),
 }

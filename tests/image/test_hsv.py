@@ -13,7 +13,7 @@ from skprep.image import (
     RandomSaturation,
 )
 from skprep.image._base import cast_back
-from skprep.image._random_hsv import saturation_multiplier
+from skprep.image._draws import saturation_multiplier
 from skprep.image.functional import (
     adjust_brightness,
     adjust_contrast,
