@@ -8,6 +8,7 @@ from numbers import Real
 import numpy as np
 
 from ._base import BaseImageTransformer, check_value_span
+from ._docstrings import fill_doc
 from .functional._clahe import _check_grid, clahe
 
 __all__ = ["ContrastLimitedAdaptiveHistogramEqualization"]
@@ -23,6 +24,7 @@ def _truncate_back(out: np.ndarray, dtype) -> np.ndarray:
     return np.clip(out, info.min, info.max, out=out).astype(dtype)
 
 
+@fill_doc
 class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
     """Contrast-limited adaptive histogram equalisation (Keras
     ``ContrastLimitedAdaptiveHistogramEqualization``, CLAHE).
@@ -46,8 +48,7 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
         Number of tile rows and columns, at most twice the image's rows and columns. An
         image that is not a whole number of tiles is padded at the bottom and right by
         reflection (for the histograms only).
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------

@@ -15,7 +15,7 @@ from ._base import (
     parse_factor,
     to_float32,
 )
-from ._geometry import _doc
+from ._docstrings import fill_doc
 from ._pointwise import _probability
 from .functional._affine import INTERPOLATIONS
 from .functional._elastic import ELASTIC_FILL_MODES, elastic_transform
@@ -43,7 +43,7 @@ def elastic_parameters(height: int, width: int, distortion):
 
 
 class RandomElasticTransform(BaseImageAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly deform images elastically (Keras ``RandomElasticTransform``).
 
     Each image is deformed, with the probability given by ``factor``, by a random smooth
@@ -52,7 +52,7 @@ class RandomElasticTransform(BaseImageAugmentation):
     0.1 * s``, with the distortion ``s`` drawn from ``scale``; output pixel ``(x, y)`` reads
     the input at ``(x + dx, y + dy)``. The output is clipped to ``value_range``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -79,8 +79,7 @@ class RandomElasticTransform(BaseImageAugmentation):
         Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
         call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
         entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``.
+    {data_format}
 
     See Also
     --------

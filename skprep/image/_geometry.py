@@ -14,6 +14,7 @@ import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
+from ._docstrings import fill_doc
 from ._draws import rotation_angles, shear_factors, translation_shifts, zoom_factors
 from .functional._affine import FILL_MODES, INTERPOLATIONS
 from .functional._geometry import rotate, shear, translate, zoom
@@ -61,45 +62,15 @@ class _AffineAugmentation(BaseImageAugmentation):
         return tags
 
 
-_SHARED_PARAMETERS = """fill_mode : {"reflect", "wrap", "constant", "nearest"}, default="reflect"
-        How points outside the image are read, for a row ``a b c d``: ``"reflect"``
-        ``d c b a | a b c d | d c b a``; ``"wrap"`` ``a b c d | a b c d | a b c d``;
-        ``"constant"`` ``k k k k | a b c d | k k k k`` with ``k = fill_value``;
-        ``"nearest"`` ``a a a a | a b c d | d d d d``. Border handling equals Keras's
-        TensorFlow backend.
-    interpolation : {"bilinear", "nearest"}, default="bilinear"
-    random_state : int, RandomState instance, Generator or None, default=None
-        Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
-        call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
-        entropy. (Keras's ``seed`` seeds a generator that advances between calls, so equal
-        seeds give equal *first* calls only; Keras's bit streams cannot be reproduced.)
-    fill_value : float, default=0.0
-        Value read outside the image when ``fill_mode="constant"``.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``."""
-
-_CONTRACT = """Training-only: ``fit_transform`` is Keras's ``layer(X, training=True)`` and draws new
-    parameters for every image on every call; ``transform`` is Keras's ``training=False``
-    (inference) and returns the input values unchanged as float32, as Keras does. So
-    ``fit_transform(X)`` differs from ``fit(X).transform(X)`` by design, as with
-    scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)`` or one
-    image ``(height, width, channels)`` (channels first with ``data_format``), integer or
-    float; output float32 in the same layout."""
-
-
-def _doc(text):
-    return text.replace("{shared}", _SHARED_PARAMETERS).replace("{contract}", _CONTRACT)
-
-
 class RandomTranslation(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly shift images (Keras ``RandomTranslation``).
 
     Each image is shifted by ``dy = U(h_lo, h_hi) * height`` rows (down) and
     ``dx = U(w_lo, w_hi) * width`` columns (right), drawn independently per image; shifts are
     float pixels (not rounded), interpolated with ``interpolation``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -108,7 +79,7 @@ class RandomTranslation(_AffineAugmentation):
         pair ``(lower, upper)``; every number in ``[-1, 1]``. Positive = down.
     width_factor : float or (float, float)
         Horizontal shift as a fraction of the width, as ``height_factor``. Positive = right.
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
@@ -170,7 +141,7 @@ class RandomTranslation(_AffineAugmentation):
 
 
 class RandomRotation(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly rotate images (Keras ``RandomRotation``).
 
     Each image is rotated by its own angle ``U(lower, upper) * 2 pi`` -- the factor is a
@@ -178,7 +149,7 @@ class RandomRotation(_AffineAugmentation):
     (height - 1) / 2)``. Positive angles turn the content counter-clockwise on screen. The
     output keeps the input size; corners are filled per ``fill_mode``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -186,7 +157,7 @@ class RandomRotation(_AffineAugmentation):
         A scalar ``f`` means ``(-|f|, |f|)``; a pair ``(lower, upper)``. Every number in
         ``[-1, 1]`` (stricter than Keras 3, which accepts some out-of-range pairs and sorts
         reversed ones).
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
@@ -247,7 +218,7 @@ class RandomRotation(_AffineAugmentation):
 
 
 class RandomZoom(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly zoom images in or out (Keras ``RandomZoom``).
 
     Each image gets its own zoom ``1 + U(lower, upper)`` about the pixel-grid centre: a
@@ -255,7 +226,7 @@ class RandomZoom(_AffineAugmentation):
     ``width_factor=None`` the same zoom applies to both axes (aspect ratio kept); otherwise
     the width zoom is drawn independently from ``width_factor``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -264,7 +235,7 @@ class RandomZoom(_AffineAugmentation):
         ``(-1, 1]``.
     width_factor : float or (float, float) or None, default=None
         As ``height_factor`` for the width; None keeps the aspect ratio.
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
@@ -328,14 +299,14 @@ class RandomZoom(_AffineAugmentation):
 
 
 class RandomShear(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly shear images (Keras ``RandomShear``).
 
     Each image draws ``sx = U(x_lo, x_hi)``, ``sy = U(y_lo, y_hi)`` and one random sign for
     both; output pixel ``(x, y)`` reads the input at ``(x + sx y, sy x + y)`` (a shear about
     the top-left corner, as Keras), interpolated with ``interpolation``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -344,7 +315,7 @@ class RandomShear(_AffineAugmentation):
         number in ``[0, 1]``. The drawn value's sign is then flipped with probability 1/2.
     y_factor : float or (float, float), default=0.0
         Vertical shear, as ``x_factor`` (with the same random sign).
-    {shared}
+    {affine_parameters}
 
     See Also
     --------

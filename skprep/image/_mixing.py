@@ -28,6 +28,7 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
+from ._docstrings import fill_doc
 from .functional import box_slices, cut_mix, erase, mix_up
 
 __all__ = ["CutMix", "MixUp", "MixingSampler", "RandomErasing"]
@@ -155,6 +156,7 @@ class _LabelMixing(BaseImageAugmentation):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class MixUp(_LabelMixing):
     """Blend each image with another image of the batch (Keras ``MixUp``).
 
@@ -182,8 +184,7 @@ class MixUp(_LabelMixing):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------
@@ -250,6 +251,7 @@ class MixUp(_LabelMixing):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class CutMix(_LabelMixing):
     """Paste a rectangle of another image of the batch into each image (Keras ``CutMix``).
 
@@ -276,8 +278,7 @@ class CutMix(_LabelMixing):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------
@@ -359,6 +360,7 @@ class CutMix(_LabelMixing):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class RandomErasing(BaseImageAugmentation):
     """Erase a random rectangle of each image (Keras ``RandomErasing``).
 
@@ -391,13 +393,9 @@ class RandomErasing(BaseImageAugmentation):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------

@@ -9,7 +9,8 @@ import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from ._geometry import _AffineAugmentation, _doc
+from ._docstrings import fill_doc
+from ._geometry import _AffineAugmentation
 from ._pointwise import _probability
 from .functional._affine import INTERPOLATIONS
 from .functional._perspective import perspective
@@ -53,7 +54,7 @@ def perspective_corners(factors, height: int, width: int):
 
 
 class RandomPerspective(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly distort the perspective of images (Keras ``RandomPerspective``).
 
     Each image is warped, with the probability given by ``factor``, by the homography that
@@ -61,7 +62,7 @@ class RandomPerspective(_AffineAugmentation):
     ``U(-scale / 2, scale / 2)`` (so the top-left corner stays, as in Keras). Pixels that
     read from outside the image get ``fill_value``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -79,8 +80,7 @@ class RandomPerspective(_AffineAugmentation):
         Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
         call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
         entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``.
+    {data_format}
 
     See Also
     --------

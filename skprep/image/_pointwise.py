@@ -18,6 +18,7 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
+from ._docstrings import fill_doc
 from .functional import (
     auto_contrast,
     equalize,
@@ -47,22 +48,6 @@ _CONSTRAINTS = {
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
 
-_COMMON_PARAMS = """    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same draws on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
-
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
-"""
-
-_TRAINING_ONLY = """Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged (floats as float32)."""
-
-
 def _probability(factor, n_images, rng):
     """Per-image apply decisions: a scalar ``p`` applies with probability ``p``; a pair draws
     each image's probability from ``U(lower, upper)`` first (Keras 3)."""
@@ -74,13 +59,14 @@ def _probability(factor, n_images, rng):
     return rng.uniform(size=n_images) < p
 
 
+@fill_doc
 class RandomInvert(BaseImageAugmentation):
     """Randomly invert the colours of each image (Keras ``RandomInvert``).
 
         Each image is inverted, ``low + high - x`` for ``value_range=(low, high)``, with a
         probability given by ``factor``.
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
@@ -90,7 +76,8 @@ class RandomInvert(BaseImageAugmentation):
             probability from ``U(lower, upper)``.
         value_range : (float, float), default=(0, 255)
             Range of the pixel values.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.invert : The kernel, with explicit per-image decisions.
@@ -137,6 +124,7 @@ class RandomInvert(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class Solarization(BaseImageAugmentation):
     """Randomly solarize each image (Keras ``Solarization``).
 
@@ -144,7 +132,7 @@ class Solarization(BaseImageAugmentation):
         ``y = clip(x + addition, 0, 255)``, and values at or above the threshold are inverted
         (``255 - y``).
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
@@ -156,7 +144,8 @@ class Solarization(BaseImageAugmentation):
             means ``(0, f)``). 0 inverts every value.
         value_range : (float, float), default=(0, 255)
             Range of the pixel values.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.solarize : The kernel, with explicit additions and thresholds.
@@ -227,22 +216,24 @@ class Solarization(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class RandomPosterization(BaseImageAugmentation):
     """Randomly reduce the number of bits of each colour value (Keras ``RandomPosterization``).
 
         Each image keeps ``b`` high bits of its 8-bit values (on the 0-255 scale), with ``b``
         drawn per image from the integers in the ``factor`` range.
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
         factor : int or (int, int)
-            Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{{1, ..., b}}``; a pair
-            ``(lower, upper)`` from ``{{lower, ..., upper}}``.
+            Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{1, ..., b}``; a pair
+            ``(lower, upper)`` from ``{lower, ..., upper}``.
         value_range : (float, float), default=(0, 255)
             Range of the pixel values.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.posterize : The kernel, with explicit bits per image.
@@ -298,6 +289,7 @@ class RandomPosterization(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class RandomGrayscale(BaseImageAugmentation):
     """Randomly turn images to greyscale (Keras ``RandomGrayscale``).
 
@@ -305,13 +297,14 @@ class RandomGrayscale(BaseImageAugmentation):
         ``0.2989 R + 0.5870 G + 0.1140 B`` repeated on the three channels (the output keeps 3
         channels). Single-channel images are returned unchanged.
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
         factor : float, default=0.5
             Probability in ``[0, 1]`` of converting an image.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.rgb_to_grayscale : The luma kernel (TF's weights).
@@ -363,6 +356,7 @@ class RandomGrayscale(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class RandomSharpness(BaseImageAugmentation):
     """Randomly blur or sharpen each image (Keras ``RandomSharpness``).
 
@@ -370,7 +364,7 @@ class RandomSharpness(BaseImageAugmentation):
         ``x + (1 - 2 f) * (smooth - x)``, clipped to ``value_range``, with ``f`` drawn per image:
         ``f = 0`` gives the smoothed image, ``0.5`` the image itself, ``1`` sharpens.
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
@@ -379,7 +373,8 @@ class RandomSharpness(BaseImageAugmentation):
             ``[lower, upper]``; ``(0.5, 0.5)`` is the identity.
         value_range : (float, float), default=(0, 255)
             Range the output is clipped to.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.sharpen : The kernel, with explicit per-image factors.
@@ -455,6 +450,7 @@ def _kernel_size(kernel_size):
     return int(values[0]), int(values[-1])
 
 
+@fill_doc
 class RandomGaussianBlur(BaseImageAugmentation):
     """Randomly blur images with a Gaussian kernel (Keras ``RandomGaussianBlur``).
 
@@ -462,7 +458,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         ``kernel_size`` with standard deviations ``(sigma_x, sigma_y)``; the output is clipped
         to ``value_range``.
 
-        {training_only}
+        {training_only_float32}
 
         Parameters
         ----------
@@ -477,7 +473,8 @@ class RandomGaussianBlur(BaseImageAugmentation):
             ``sigma_x`` and ``sigma_y`` from ``U(lower, upper)``.
         value_range : (float, float), default=(0, 255)
             Range the output is clipped to.
-    {common_params}
+        {augmentation_parameters}
+
         See Also
         --------
         skprep.image.functional.gaussian_blur : The kernel, with explicit sigmas per image.
@@ -559,6 +556,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class AutoContrast(BaseImageTransformer):
     """Stretch each image's channels to the full value range (Keras ``AutoContrast``).
 
@@ -570,8 +568,7 @@ class AutoContrast(BaseImageTransformer):
     ----------
     value_range : (float, float), default=(0, 255)
         Range of the pixel values, and of the output.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------
@@ -616,6 +613,7 @@ class AutoContrast(BaseImageTransformer):
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 
+@fill_doc
 class Equalization(BaseImageTransformer):
     """Histogram-equalise each image's channels (Keras ``Equalization``).
 
@@ -631,8 +629,7 @@ class Equalization(BaseImageTransformer):
         Range of the pixel values, and of the output.
     bins : int, default=256
         Number of histogram bins (>= 2).
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------
@@ -673,20 +670,3 @@ class Equalization(BaseImageTransformer):
     def _transform_images(self, images):
         out = equalize(images, check_value_span(self.value_range), int(self.bins))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
-
-
-for _cls in (
-    RandomInvert,
-    Solarization,
-    RandomPosterization,
-    RandomGrayscale,
-    RandomSharpness,
-    RandomGaussianBlur,
-):
-    # These docstrings are indented one level deeper than the shared fragments: indent the
-    # fragments to match, so the rendered docstring has one consistent indentation.
-    _cls.__doc__ = _cls.__doc__.format(
-        training_only=_TRAINING_ONLY.replace("\n", "\n    "),
-        common_params=_COMMON_PARAMS.replace("\n", "\n    "),
-    )
-del _cls

@@ -10,6 +10,7 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
+from ._docstrings import fill_doc
 from ._draws import brightness_deltas, contrast_factors, contrast_range
 from .functional import adjust_brightness, adjust_contrast
 from .functional._color import _contrast_uint8
@@ -24,6 +25,7 @@ _COLOUR_CONSTRAINTS = {
 }
 
 
+@fill_doc
 class RandomContrast(BaseImageAugmentation):
     """Randomly adjust the contrast of each image (Keras ``RandomContrast``).
 
@@ -31,9 +33,7 @@ class RandomContrast(BaseImageAugmentation):
     ``(x - mean) * c + mean`` (``mean`` over the image's height and width, per channel),
     clipped to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -43,16 +43,10 @@ class RandomContrast(BaseImageAugmentation):
         ``upper >= 0``).
     value_range : (float, float), default=(0, 255)
         Range the output is clipped to.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
@@ -102,6 +96,7 @@ class RandomContrast(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class RandomBrightness(BaseImageAugmentation):
     """Randomly brighten or darken each image (Keras ``RandomBrightness``).
 
@@ -109,9 +104,7 @@ class RandomBrightness(BaseImageAugmentation):
     ``factor`` range and ``(low, high) = value_range``; it is added to every pixel and
     channel and the result clipped to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -120,16 +113,10 @@ class RandomBrightness(BaseImageAugmentation):
         ``(lower, upper)`` from ``[lower, upper]``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted), used to scale ``delta`` and to clip.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same offsets on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----

@@ -17,6 +17,7 @@ from ._base import (
     keep_dtype,
     parse_factor,
 )
+from ._docstrings import fill_doc
 from ._draws import (
     brightness_deltas,
     contrast_factors,
@@ -69,6 +70,7 @@ class _RGBLayer(BaseImageAugmentation):
         return colour_inference(images)
 
 
+@fill_doc
 class RandomColorDegeneration(_RGBLayer):
     """Randomly blend each image towards its greyscale version (Keras ``RandomColorDegeneration``).
 
@@ -76,9 +78,7 @@ class RandomColorDegeneration(_RGBLayer):
     where ``gray`` is its luma ``0.2989 r + 0.5870 g + 0.1140 b`` (TF's weights), clipped to
     ``value_range``: ``c = 0`` leaves the image, ``c = 1`` makes it grey.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -87,16 +87,10 @@ class RandomColorDegeneration(_RGBLayer):
         from ``[lower, upper]``; ``(c, c)`` always uses ``c``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted); the output is clipped to it.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -140,6 +134,7 @@ class RandomColorDegeneration(_RGBLayer):
         return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomSaturation(_RGBLayer):
     """Randomly change the colour saturation of each image (Keras ``RandomSaturation``).
 
@@ -148,9 +143,7 @@ class RandomSaturation(_RGBLayer):
     leaves the image, ``f = 0`` makes it grey (every pixel its HSV value), ``f -> 1`` fully
     saturates it.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -160,16 +153,10 @@ class RandomSaturation(_RGBLayer):
     value_range : (float, float), default=(0, 255)
         Range of the pixel values. The HSV conversions work on any scale, so it only
         validates; the output stays within ``[0, max(input)]`` for non-negative input.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -222,6 +209,7 @@ class RandomSaturation(_RGBLayer):
         return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomHue(_RGBLayer):
     """Randomly rotate the hue of each image (Keras ``RandomHue``).
 
@@ -230,9 +218,7 @@ class RandomHue(_RGBLayer):
     ``[0, 1]``, converted to HSV, ``delta`` added to the hue (wrapping into ``[0, 1]``),
     converted back, clipped to ``[0, 1]`` and rescaled to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -241,16 +227,10 @@ class RandomHue(_RGBLayer):
         ``[lower, upper]``. ``u = 1`` is half a turn of the colour wheel.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same shifts on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -290,6 +270,7 @@ class RandomHue(_RGBLayer):
         return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomColorJitter(_RGBLayer):
     """Randomly change brightness, contrast, saturation and hue (Keras ``RandomColorJitter``).
 
@@ -298,9 +279,7 @@ class RandomColorJitter(_RGBLayer):
     :class:`RandomSaturation` and :class:`RandomHue`, with their factor conventions and
     ``value_range``, drawing every parameter per image.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -314,16 +293,10 @@ class RandomColorJitter(_RGBLayer):
         ``RandomSaturation``'s ``factor`` (in ``[0, 1]``; 0.5 is the identity).
     hue_factor : float, (float, float) or None, default=None
         ``RandomHue``'s ``factor`` (in ``[0, 1]``).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same parameters on every ``fit_transform`` call; a ``RandomState``
-        or ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
