@@ -283,6 +283,24 @@ def test_contrast_uint8_tables_match_numpy(shape, factor, value_range, seed):
     assert_identical(a, b)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    shape=_shapes,
+    factor=st.sampled_from([0.5, (-1.0, 1.0), (0.2, 0.9)]),
+    value_range=st.sampled_from([(0, 255), (20, 200.5), (-10, 300)]),
+    seed=st.integers(0, 2**16),
+)
+def test_brightness_uint8_tables_match_numpy(shape, factor, value_range, seed):
+    from skprep import RandomBrightness
+
+    x = images(np.random.default_rng(seed), *shape, "uint8")
+    layer = RandomBrightness(factor, value_range=value_range, random_state=seed)
+    with pytest.MonkeyPatch.context() as mp:
+        a, b = both(mp, layer.fit_transform, x)
+    assert a.dtype == np.uint8
+    assert_identical(a, b)
+
+
 def test_channel_sums_are_exact():
     x = np.full((2, 300, 300, 3), 255, np.uint8)
     sums = np.empty((2, 3), np.int64)
