@@ -422,6 +422,10 @@ def _feed(digest, value) -> None:
         return
     if hasattr(value, "to_pylist"):  # pyarrow arrays: validated before reading
         value = check_arrow(value, "a parameter of this layer").to_pylist()
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
+        # tokens (a vocabulary): as an array of them is fed below, without building one
+        digest.update(f"list:({len(value)},):{list(value)!r}".encode())
+        return
     if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
         try:
             arr = np.asarray(value)
@@ -432,11 +436,8 @@ def _feed(digest, value) -> None:
             digest.update(f"array:{arr.dtype.str}:{arr.shape}:".encode())
             digest.update(np.ascontiguousarray(arr).tobytes())
             return
-        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:
-            digest.update(b"list:")
-            for item in arr.ravel().tolist():
-                _feed(digest, item)
-            digest.update(f":{arr.shape}".encode())
+        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:  # e.g. a vocabulary
+            digest.update(f"list:{arr.shape}:{arr.ravel().tolist()!r}".encode())
             return
     digest.update(f"{type(value).__name__}:{value!r}".encode())
 

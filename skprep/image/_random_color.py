@@ -13,7 +13,7 @@ from ._base import (
 from ._docstrings import fill_doc
 from ._draws import brightness_deltas, contrast_factors, contrast_range
 from .functional import adjust_brightness, adjust_contrast
-from .functional._color import _contrast_uint8
+from .functional._color import _brightness_uint8, _contrast_uint8
 
 __all__ = ["RandomBrightness", "RandomContrast"]
 
@@ -153,9 +153,11 @@ class RandomBrightness(BaseImageAugmentation):
         return {"delta": brightness_deltas(rng, n_images, factor_range, value_range)}
 
     def _apply(self, images, params):
-        out = adjust_brightness(
-            images, params["delta"], value_range=check_value_range(self.value_range)
-        )
+        value_range = check_value_range(self.value_range)
+        out = _brightness_uint8(images, params["delta"], value_range)
+        if out is not None:  # uint8: per-image lookup tables, no float32 batch
+            return out
+        out = adjust_brightness(images, params["delta"], value_range=value_range)
         return keep_dtype(out, images.dtype)
 
     def _inference(self, images):

@@ -529,8 +529,8 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
         Parameters
         ----------
         input_features : array-like of str or None, default=None
-            Checked against ``feature_names_in_`` (scikit-learn's rule) but otherwise
-            unused: the output names come from the description.
+            Checked against the columns seen in ``fit`` (the output names come from the
+            description).
 
         Returns
         -------

@@ -406,7 +406,7 @@ def _resize(
         return _resize_compiled(images, passes, area_norm, uint8_out)
     x = images if keep_dtype or images.dtype == np.float32 else images.astype(np.float32)
     if not passes:
-        return x.copy()
+        return images.copy() if uint8_out and images.dtype == np.uint8 else x.copy()
 
     def run(chunk):
         for axis, table, _ in passes:
@@ -415,7 +415,10 @@ def _resize(
             chunk *= area_norm  # passes is not empty: chunk is a new array
         return chunk
 
-    return map_batch(run, x)
+    out = map_batch(run, x)
+    if uint8_out and images.dtype == np.uint8 and not keep_dtype:
+        out = np.clip(np.rint(out, out=out), 0, 255, out=out).astype(np.uint8)
+    return out
 
 
 def _c_pass(axis, table):
