@@ -18,6 +18,7 @@ import numpy as np
 from ._base import parse_factor
 
 __all__ = [
+    "apply_decisions",
     "brightness_deltas",
     "contrast_factors",
     "contrast_range",
@@ -68,6 +69,19 @@ def contrast_range(factor, name="factor"):
 
 
 # Draw rules: (rng, n_images, ...) -> per-image arrays --------------------------------------
+
+
+def apply_decisions(rng, n_images, factor):
+    """Per-image apply decisions (bool) for a probability ``factor`` in ``[0, 1]``: a scalar
+    ``p`` applies with probability ``p``; a pair draws each image's probability from
+    ``U(lower, upper)`` first (Keras 3). RandomInvert, RandomGaussianBlur, RandomPerspective,
+    RandomElasticTransform."""
+    lower, upper = parse_factor(factor, "factor", bounds=(0.0, 1.0))
+    if np.ndim(factor) == 0:
+        p = np.full(n_images, upper)
+    else:
+        p = rng.uniform(lower, upper, size=n_images)
+    return rng.uniform(size=n_images) < p
 
 
 def uniform_factors(rng, n_images, factor_range):

@@ -16,7 +16,7 @@ from ._base import (
     to_float32,
 )
 from ._docstrings import fill_doc
-from ._pointwise import _probability
+from ._draws import apply_decisions
 from .functional._affine import INTERPOLATIONS
 from .functional._elastic import ELASTIC_FILL_MODES, elastic_transform
 
@@ -152,7 +152,7 @@ class RandomElasticTransform(BaseImageAugmentation):
         check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         lower, upper = self._scale_range()
         distortion = rng.uniform(lower, upper, size=n_images).astype(_F32)
         m = int(np.count_nonzero(apply))

@@ -10,8 +10,8 @@ import numpy as np
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
 from ._docstrings import fill_doc
+from ._draws import apply_decisions
 from ._geometry import _AffineAugmentation
-from ._pointwise import _probability
 from .functional._affine import INTERPOLATIONS
 from .functional._perspective import perspective
 
@@ -160,7 +160,7 @@ class RandomPerspective(_AffineAugmentation):
         return batch
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         half = 0.5 * float(self.scale)
         factors = rng.uniform(-half, half, size=(n_images, 4, 2)).astype(_F32)
         return {"apply": apply, "factors": factors}

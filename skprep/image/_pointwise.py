@@ -19,6 +19,7 @@ from ._base import (
     parse_factor,
 )
 from ._docstrings import fill_doc
+from ._draws import apply_decisions
 from .functional import (
     auto_contrast,
     equalize,
@@ -47,16 +48,6 @@ _CONSTRAINTS = {
     "value_range": "no_validation",  # checked by check_value_range
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
-
-def _probability(factor, n_images, rng):
-    """Per-image apply decisions: a scalar ``p`` applies with probability ``p``; a pair draws
-    each image's probability from ``U(lower, upper)`` first (Keras 3)."""
-    lower, upper = parse_factor(factor, "factor", bounds=(0.0, 1.0))
-    if np.ndim(factor) == 0:
-        p = np.full(n_images, upper)
-    else:
-        p = rng.uniform(lower, upper, size=n_images)
-    return rng.uniform(size=n_images) < p
 
 
 @fill_doc
@@ -114,7 +105,7 @@ class RandomInvert(BaseImageAugmentation):
         check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        return {"apply": _probability(self.factor, n_images, rng)}
+        return {"apply": apply_decisions(rng, n_images, self.factor)}
 
     def _apply(self, images, params):
         out = invert(images, params["apply"], check_value_span(self.value_range))
@@ -530,7 +521,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
         check_value_span(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         lower, upper = _sigma_range(self.sigma)
         sigma = rng.uniform(lower, upper, size=(n_images, 2))
         return {"apply": apply, "sigma": sigma}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._affine import _affine_float32, _cast_like
+from ._args import per_image
 
 __all__ = [
     "rotate",
@@ -151,16 +152,6 @@ def shear_transform(sx, sy):
     return t
 
 
-def _per_image(values, n, name):
-    values = np.asarray(values, dtype=_F32)
-    if values.ndim > 1 or (values.ndim == 1 and values.shape[0] not in (1, n)):
-        raise ValueError(
-            f"`{name}` must be a scalar or have one value per image ({n}); got shape "
-            f"{values.shape}."
-        )
-    return np.broadcast_to(values.reshape(-1), (n,))
-
-
 def _warp(images, build, values, names, interpolation, fill_mode, fill_value, dtype):
     """Warp ``images`` (a batch or one image) by ``build(*per_image_values, height, width)``."""
     images = np.asarray(images)
@@ -171,7 +162,7 @@ def _warp(images, build, values, names, interpolation, fill_mode, fill_value, dt
         )
     n = 1 if images.ndim == 3 else images.shape[0]
     height, width = images.shape[-3], images.shape[-2]
-    values = [_per_image(v, n, name) for v, name in zip(values, names)]
+    values = [per_image(v, n, name).reshape(n) for v, name in zip(values, names)]
     transforms = build(*values, height, width)
     out, single = _affine_float32(images, transforms, interpolation, fill_mode, fill_value)
     out = _cast_like(out, images.dtype if dtype is None else np.dtype(dtype))
