@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
@@ -640,6 +641,7 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         if self._mode == "int":
             return np.asarray(names, dtype=object)
         prefix = names[0] if len(names) == 1 else type(self).__name__.lower()
+        check_feature_names_size(self._depth(), type(self).__name__)
         vocab = [str(t) for t in self.vocabulary_]
         k = self.num_oov_indices
         if k > 1:

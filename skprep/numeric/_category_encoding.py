@@ -7,6 +7,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
@@ -196,6 +197,7 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
             prefix = str(names[0])
         elif names is None and n_in == 1:
             prefix = "x0"
+        check_feature_names_size(self.num_tokens, type(self).__name__)
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_tokens)], dtype=object)
 
     def __sklearn_tags__(self):
