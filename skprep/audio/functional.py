@@ -116,6 +116,12 @@ def _as_window(window, length: int, name: str = "window") -> np.ndarray:
         raise ValueError(
             f"The shape of `{name}` must be equal to [{length}]. Received: window shape={win.shape}"
         )
+    if not np.isfinite(win).all() or not np.any(win):
+        raise ValueError(
+            f"`{name}` must hold finite values, not all zero (an all-zero window makes every "
+            "frame zero, and its normalisation divides by zero); got "
+            f"{'NaN/inf' if not np.isfinite(win).all() else 'only zeros'}."
+        )
     return win
 
 

@@ -544,7 +544,12 @@ def build_vocabulary(
         return vocab, None
     idf = inverse_document_frequency(np.asarray(doc_counts)[order], n_documents)
     idf = idf.astype(np.float32)
-    mean = np.float32(idf.mean(dtype=np.float32)) if idf.size else np.float32(np.nan)
+    # OOV slots get the mean idf of the vocabulary (Keras); with no token at all, Keras's
+    # mean of nothing is NaN -- use the idf of a token in no document instead (finite).
+    if idf.size:
+        mean = np.float32(idf.mean(dtype=np.float32))
+    else:
+        mean = np.float32(inverse_document_frequency(np.zeros(1), n_documents)[0])
     parts = [np.full(int(token_start), mean, np.float32), idf]
     if pad_to_max_tokens and max_tokens is not None:
         parts.append(np.zeros(max(int(max_tokens) - int(token_start) - idf.size, 0), np.float32))

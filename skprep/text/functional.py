@@ -34,6 +34,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..hashing.functional import is_view_type
 from ..utils.validation import check_arrow
 
 __all__ = [
@@ -211,6 +212,11 @@ def as_arrow_strings(texts, *, encoding: str = "utf-8") -> pa.LargeStringArray:
         arr = _decode_binary(arr, encoding)
     elif pa.types.is_null(arr.type):
         arr = arr.cast(pa.large_string())
+    elif is_view_type(arr.type):  # string_view / binary_view (pyarrow >= 16), as elsewhere
+        binary = getattr(pa.types, "is_binary_view", lambda t: False)(arr.type)
+        arr = arr.cast(pa.large_binary() if binary else pa.large_string())
+        if binary:
+            arr = _decode_binary(arr, encoding)
     elif not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
         if pa.types.is_dictionary(arr.type):
             return as_arrow_strings(arr.cast(arr.type.value_type), encoding=encoding)

@@ -223,6 +223,11 @@ def equalize(images, value_range=(0, 255), bins: int = 256) -> np.ndarray:
     low, high = _range(value_range)
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
         raise ValueError(f"bins must be an integer >= 2; got {bins!r}.")
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        raise ValueError(
+            "Equalization needs finite pixel values (a histogram has no bin for NaN or inf); "
+            "the images contain NaN or inf. Replace them first (e.g. np.nan_to_num)."
+        )
     n, h, w, c = x.shape
     v = _to_255(x, low, high)
     top = _F32(bins - 1)
