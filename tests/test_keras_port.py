@@ -459,3 +459,130 @@ def test_text_vectorization_lower_and_strip_punctuation():
     out = layer.transform(["Hello, World!. This is just a nice test!"])
     assert len(out[0]) == 8
     np.testing.assert_array_equal(out, [[2, 3, 4, 5, 1, 1, 6, 7]])
+
+
+# -- Image layers (image_preprocessing/*_test.py) --------------------------------------------
+# keras_diff: Keras also takes one unbatched image (h, w, c); skprep's rows are samples, so a
+# single image is passed as a batch of one (``IMAGE[None]``).
+
+
+def _column(values, dtype="float32"):
+    """Keras's test images: values stacked as a (1, n, 1, 1) batch."""
+    return np.asarray(values, dtype=dtype).reshape(1, -1, 1, 1)
+
+
+def test_auto_contrast_constant_channels_are_not_nan():
+    out = skprep.AutoContrast(value_range=(0, 255)).fit_transform(_column([1, 1]))
+    assert np.any(out[0] == 1.0) and not np.isnan(out).any()
+
+
+@pytest.mark.parametrize("dtype", ["float32", "uint8"])
+def test_auto_contrast_expands_value_range(dtype):
+    out = skprep.AutoContrast(value_range=(0, 255)).fit_transform(_column([0, 128], dtype))
+    assert np.any(out[0] == 0.0) and np.any(out[0] == 255.0)
+
+
+def test_auto_contrast_per_channel():
+    img = np.array([[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]], dtype="float32")[None]
+    out = skprep.AutoContrast(value_range=(0, 255)).fit_transform(img)
+    expected = [[[[0.0] * 3, [85.0] * 3], [[170.0] * 3, [255.0] * 3]]]
+    np.testing.assert_allclose(out, expected, atol=1e-4)
+
+
+def test_auto_contrast_value_range_0_1():
+    out = skprep.AutoContrast(value_range=(0, 1)).fit_transform(_column([0, 0.5]))
+    np.testing.assert_allclose(out[0], [[[0.0]], [[1.0]]])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.int32, np.int64])
+def test_equalization_reaches_every_bin(dtype):
+    xs = np.random.default_rng(42).uniform(0, 255, size=(2, 128, 128, 3)).astype(dtype)
+    out = np.asarray(skprep.Equalization(value_range=(0, 255)).fit_transform(xs))
+    assert all(np.any(out == i) for i in range(256))
+    assert out.min() >= 0 and out.max() <= 255
+
+
+@pytest.mark.parametrize("low, high", [(0, 255), (0, 1)])
+def test_equalization_output_range(low, high):
+    xs = np.random.default_rng(42).uniform(low, high, size=(2, 64, 64, 3)).astype(np.float32)
+    out = skprep.Equalization(value_range=(low, high)).fit_transform(xs)
+    assert out.min() >= low and out.max() <= high
+
+
+def test_equalization_constant_regions_and_single_colour():
+    xs = np.zeros((1, 64, 64, 3), np.float32)
+    xs[:, :21], xs[:, 21:42], xs[:, 42:] = 50, 100, 200
+    out = skprep.Equalization(value_range=(0, 255)).fit_transform(xs)
+    assert len(np.unique(out)) >= 3 and out.min() >= 0 and out.max() <= 255
+    flat = np.full((1, 64, 64, 3), 128, np.float32)
+    np.testing.assert_allclose(skprep.Equalization(value_range=(0, 255)).fit_transform(flat), 128)
+    first = np.full((1, 3, 64, 64), 128, np.float32)
+    layer = skprep.Equalization(value_range=(0, 255), data_format="channels_first")
+    np.testing.assert_allclose(layer.fit_transform(first), 128)
+
+
+@pytest.mark.parametrize("bins", [16, 64, 128, 256])
+def test_equalization_bin_sizes(bins):
+    xs = np.random.default_rng(42).uniform(0, 255, size=(1, 64, 64, 3)).astype(np.float32)
+    out = skprep.Equalization(value_range=(0, 255), bins=bins).fit_transform(xs)
+    assert out.min() >= 0 and out.max() <= 255
+
+
+@pytest.mark.parametrize("x, expected", [(0, 255), (64, 191), (127, 128), (191, 64), (255, 0)])
+def test_solarization_output_values(x, expected):
+    img = np.full((1, 2, 2, 1), x, dtype="uint8")
+    out = skprep.Solarization(value_range=(0, 255)).fit_transform(img)
+    np.testing.assert_allclose(out, expected)
+
+
+@pytest.mark.parametrize("x, expected", [(0, 0), (191, 64), (255, 0)])
+def test_solarization_only_above_threshold(x, expected):
+    layer = skprep.Solarization(threshold_factor=(128 / 255, 128 / 255), value_range=(0, 255))
+    out = layer.fit_transform(np.full((1, 2, 2, 1), x, dtype="uint8"))
+    np.testing.assert_allclose(out, expected)
+
+
+IMAGE = np.random.default_rng(3481).integers(0, 255, size=(224, 224, 3))
+
+
+def test_random_brightness_inference_is_identity():
+    out = skprep.RandomBrightness([0, 1.0]).fit(IMAGE[None]).transform(IMAGE[None])
+    np.testing.assert_allclose(out[0], IMAGE)
+
+
+def test_random_brightness_direction():
+    up = skprep.RandomBrightness([0.1, 1.0], random_state=2390).fit_transform(IMAGE[None])[0]
+    assert (up - IMAGE).min() >= 0 and (up - IMAGE).mean() > 0
+    down = skprep.RandomBrightness([-1.0, -0.1], random_state=2390).fit_transform(IMAGE[None])[0]
+    assert (down - IMAGE).max() <= 0 and (down - IMAGE).mean() < 0
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"value_range": "x"}, {"value_range": [0]}, {"factor": [0.1]}, {"factor": 1.1}]
+)
+def test_random_brightness_bad_arguments_raise(kwargs):
+    params = {"factor": 0.1, **kwargs}
+    with pytest.raises(ValueError):
+        skprep.RandomBrightness(**params).fit_transform(IMAGE[None])
+
+
+def test_random_invert():
+    assert np.allclose(skprep.RandomInvert().fit(IMAGE[None]).transform(IMAGE[None])[0], IMAGE)
+    assert np.allclose(skprep.RandomInvert(factor=0).fit_transform(IMAGE[None])[0], IMAGE)
+    x = np.random.default_rng(0).random((1, 8, 8, 3))
+    out = skprep.RandomInvert(factor=(1, 1), value_range=[0, 1], random_state=1337).fit_transform(x)
+    np.testing.assert_allclose(out, 1 - x, rtol=1e-6, atol=1e-6)  # Keras's assertAllClose
+
+
+@pytest.mark.parametrize("data_format", ["channels_last", "channels_first"])
+def test_random_grayscale_conversion(data_format):
+    shape = (2, 4, 4, 3) if data_format == "channels_last" else (2, 3, 4, 4)
+    xs = np.random.default_rng(0).uniform(0, 255, size=shape).astype(np.float32)
+    out = skprep.RandomGrayscale(factor=1.0, data_format=data_format).fit_transform(xs)
+    axis = -1 if data_format == "channels_last" else 1
+    assert out.shape[axis] == 3
+    r, g, b = np.moveaxis(out, axis, 0)
+    assert np.allclose(r, g) and np.allclose(g, b)
+    flat = np.full(shape, 128, np.float32)
+    out = skprep.RandomGrayscale(factor=1.0, data_format=data_format).fit_transform(flat)
+    assert len(np.unique(np.moveaxis(out, axis, 0)[0])) == 1  # one value, as in Keras
