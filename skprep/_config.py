@@ -170,8 +170,8 @@ def check_output_size(shape, dtype, what: str, *, hint: str = "") -> None:
 _NAME_BYTES = 64
 
 
-def check_feature_names_size(n, who: str) -> None:
-    """Refuse to build ``n`` feature names (``get_feature_names_out``) past the cap.
+def check_feature_names_size(n, who: str, method: str = "get_feature_names_out") -> None:
+    """Refuse to build ``n`` names (``get_feature_names_out``, a vocabulary) past the cap.
 
     Examples
     --------
@@ -183,6 +183,6 @@ def check_feature_names_size(n, who: str) -> None:
     check_output_size(
         (n, _NAME_BYTES),
         np.uint8,
-        f"{who}.get_feature_names_out",
-        hint=f"That is {int(n):,} names (one per output column, ~{_NAME_BYTES} bytes each).",
+        f"{who}.{method}",
+        hint=f"That is {int(n):,} names (~{_NAME_BYTES} bytes each).",
     )

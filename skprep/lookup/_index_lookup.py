@@ -400,6 +400,10 @@ class _IndexLookup(AdaptMixin, TransformerMixin, BaseEstimator):
         if not hasattr(self, "_tokens"):
             raise AttributeError("vocabulary_")
         if getattr(self, "_vocabulary_cache", None) is None:
+            n_special = self._oov_start + self.num_oov_indices
+            check_feature_names_size(
+                n_special + len(self._tokens), type(self).__name__, "vocabulary_"
+            )
             specials = [self.mask_token] * self._oov_start + [self.oov_token] * self.num_oov_indices
             tokens = self._tokens.to_numpy(zero_copy_only=False)
             if self._kind == "int":

@@ -74,6 +74,7 @@ def validate_nd(estimator, X, *, reset: bool, **check_params):
     """
     check_params.setdefault("ensure_2d", False)
     check_params.setdefault("allow_nd", True)
+    check_arrow(X, type(estimator).__name__)  # Arrow input: its buffers, before NumPy reads them
     X = validate_data(estimator, X, reset=reset, **check_params)
     ndim = getattr(X, "ndim", 0)
     if reset:

@@ -207,6 +207,24 @@ def bounded(case: str):
         imgs = np.zeros((2, 4, 4, 3), np.float32)
         ids = np.array([0, 10**12])
         refused(lambda: MixUp(random_state=0).fit_resample(imgs, ids), "labels")
+    elif case == "oov_vocabulary":
+        sl = StringLookup(num_oov_indices=10**9).fit(["a"])
+        assert sl.transform(["b"]).shape == (1,)
+        refused(lambda: sl.get_vocabulary(), "vocabulary_")
+    elif case == "equalization_bins":
+        from skprep import Equalization
+
+        refused(lambda: Equalization(bins=10**10).fit_transform(np.zeros((1, 8, 8, 3))))
+    elif case == "output_sequence_length":
+        tv = TextVectorization(output_sequence_length=10**12).fit(["a b"])
+        refused(lambda: tv.transform(["a"]), "output_sequence_length")
+    elif case == "crop_and_width":
+        from skprep import CenterCrop, RandomCrop, RandomWidth
+
+        img = np.zeros((1, 4, 4, 3), np.float32)
+        refused(lambda: CenterCrop(10**6, 10**6).fit_transform(img))
+        refused(lambda: RandomCrop(10**6, 10**6).fit_transform(img))
+        refused(lambda: RandomWidth(factor=(10**9, 10**9)).fit_transform(img))
     elif case == "cap_is_overridable":
         enc = CategoryEncoding(num_tokens=100, sparse=False)
         with skprep.config_context(max_output_bytes=100):
@@ -226,6 +244,10 @@ BOUNDED_CASES = [
     "random_height",
     "stft",
     "mixup_ids",
+    "oov_vocabulary",
+    "equalization_bins",
+    "output_sequence_length",
+    "crop_and_width",
     "cap_is_overridable",
 ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..._config import check_output_size
 from ._parallel import map_batch
 
 __all__ = [
@@ -229,6 +230,7 @@ def equalize(images, value_range=(0, 255), bins: int = 256) -> np.ndarray:
             "the images contain NaN or inf. Replace them first (e.g. np.nan_to_num)."
         )
     n, h, w, c = x.shape
+    check_output_size((n * c, bins), np.int64, "Equalization histograms (images x channels x bins)")
     v = _to_255(x, low, high)
     top = _F32(bins - 1)
     hist_idx = np.clip((v * top / _F32(255)).astype(np.int64), 0, bins - 1)
