@@ -586,3 +586,103 @@ def test_random_grayscale_conversion(data_format):
     flat = np.full(shape, 128, np.float32)
     out = skprep.RandomGrayscale(factor=1.0, data_format=data_format).fit_transform(flat)
     assert len(np.unique(np.moveaxis(out, axis, 0)[0])) == 1  # one value, as in Keras
+
+
+def _center(img, h_new, w_new):
+    """Keras's test reference: the centred window, channels last."""
+    h, w = img.shape[1:3]
+    top, left = (h - h_new) // 2, (w - w_new) // 2
+    return img[:, top : top + h_new, left : left + w_new]
+
+
+@pytest.mark.parametrize(
+    "size, data_format",
+    [
+        ((5, 7), "channels_first"),
+        ((5, 7), "channels_last"),
+        ((4, 9), "channels_first"),
+        ((9, 4), "channels_last"),
+    ],
+)
+def test_center_crop_correctness(size, data_format):
+    img = np.random.default_rng(0).random((2, 9, 11, 3))
+    ref = _center(img, *size)
+    if data_format == "channels_first":
+        img, ref = img.transpose(0, 3, 1, 2), ref.transpose(0, 3, 1, 2)
+    out = skprep.CenterCrop(*size, data_format=data_format).fit_transform(img)
+    np.testing.assert_allclose(out, ref, rtol=1e-6)
+
+
+@pytest.mark.parametrize("data_format", ["channels_first", "channels_last"])
+@pytest.mark.parametrize(
+    "size, img, expected",
+    [
+        ((2, 2), np.arange(16).reshape(4, 4), [[5, 7], [13, 15]]),
+        (
+            (4, 4),
+            np.arange(4).reshape(2, 2),
+            [[0, 0, 1, 1], [0, 0, 1, 1], [2, 2, 3, 3], [2, 2, 3, 3]],
+        ),
+    ],
+)
+def test_resizing_nearest_numeric(data_format, size, img, expected):
+    img = img.astype(np.float32).reshape(1, *img.shape, 1)
+    expected = np.asarray(expected, np.float32).reshape(1, *size, 1)
+    if data_format == "channels_first":
+        img, expected = img.transpose(0, 3, 1, 2), expected.transpose(0, 3, 1, 2)
+    layer = skprep.Resizing(*size, interpolation="nearest", data_format=data_format)
+    np.testing.assert_allclose(layer.fit_transform(img), expected)
+
+
+@pytest.mark.parametrize("data_format", ["channels_first", "channels_last"])
+def test_resizing_crop_to_aspect_ratio(data_format):
+    img = np.arange(16, dtype=np.float32).reshape(1, 4, 4, 1)
+    expected = np.array([[1, 2], [5, 6], [9, 10], [13, 14]], np.float32).reshape(1, 4, 2, 1)
+    if data_format == "channels_first":
+        img, expected = img.transpose(0, 3, 1, 2), expected.transpose(0, 3, 1, 2)
+    layer = skprep.Resizing(
+        4, 2, interpolation="nearest", data_format=data_format, crop_to_aspect_ratio=True
+    )
+    np.testing.assert_allclose(layer.fit_transform(img), expected)
+
+
+def test_random_crop_full_size_is_identity():
+    inp = np.random.default_rng(1337).random((12, 8, 16, 3))
+    np.testing.assert_allclose(skprep.RandomCrop(8, 16).fit(inp).transform(inp), inp)
+
+
+@pytest.mark.parametrize(
+    "height, width, shape",
+    [(8, 8, (12, 8, 8, 3)), (10, 8, (12, 10, 8, 3)), (8, 18, (12, 8, 18, 3))],
+)
+def test_random_crop_inference_shapes(height, width, shape):
+    inp = np.random.default_rng(0).random((12, 8, 16, 3))
+    layer = skprep.RandomCrop(height, width).fit(inp)
+    assert layer.transform(inp).shape == shape
+
+
+@pytest.mark.parametrize("value_range", [(0, 255), (0, 1)])
+def test_random_contrast_arithmetic(value_range):
+    # Keras: out = clip((x - mean_hw) * factor + mean_hw, value_range), factor per image in
+    # [1 - f, 1 + f] (skprep draws it per image, as Keras documents).
+    x = np.random.default_rng(9809).random((12, 8, 16, 3)).astype(np.float32)
+    out = skprep.RandomContrast(0.5, value_range=value_range, random_state=9809).fit_transform(x)
+    mean = x.mean(axis=(1, 2), keepdims=True)
+    for i in range(len(x)):
+        dev = x[i] - mean[i]
+        free = (out[i] > value_range[0]) & (out[i] < value_range[1]) & (np.abs(dev) > 1e-3)
+        factor = np.median((out[i] - mean[i])[free] / dev[free])
+        assert 0.5 - 1e-4 <= factor <= 1.5 + 1e-4
+        expected = np.clip(dev * factor + mean[i], *value_range)
+        np.testing.assert_allclose(out[i], expected, atol=1e-4)
+
+
+@pytest.mark.parametrize("mode, axis", [("horizontal", 2), ("vertical", 1)])
+def test_random_flip_flips_or_keeps_each_image(mode, axis):
+    # Keras mocks its RNG to always flip; here each image must be flipped or kept as is.
+    x = np.random.default_rng(0).random((16, 3, 4, 3))
+    out = skprep.RandomFlip(mode, random_state=42).fit_transform(x)
+    flipped = [np.allclose(o, np.flip(i, axis=axis - 1)) for o, i in zip(out, x)]
+    kept = [np.allclose(o, i) for o, i in zip(out, x)]
+    assert all(f or k for f, k in zip(flipped, kept)) and any(flipped) and any(kept)
+    np.testing.assert_allclose(skprep.RandomFlip(mode).fit(x).transform(x), x)  # inference
