@@ -22,6 +22,7 @@ Deliberate differences (documented in the classes' Notes / the user guide) appea
 * ``Normalization`` on 1-D input raises (Keras silently returns zeros);
 * encoded outputs (multi_hot / count / one_hot of several columns) of rank > 2 input are
   refused with a ``ValueError`` saying how to reshape (Keras bags the last axis);
+* integer audio is converted to float32 (Keras's STFTSpectrogram raises ``TypeError``);
 * ``HashedCrossing`` takes one 2-D table (or DataFrame) instead of a tuple of columns: the
   adapter stacks the tuple.
 """
@@ -686,3 +687,78 @@ def test_random_flip_flips_or_keeps_each_image(mode, axis):
     kept = [np.allclose(o, i) for o, i in zip(out, x)]
     assert all(f or k for f, k in zip(flipped, kept)) and any(flipped) and any(kept)
     np.testing.assert_allclose(skprep.RandomFlip(mode).fit(x).transform(x), x)  # inference
+
+
+# -- Audio (mel_spectrogram_test.py, stft_spectrogram_test.py) -------------------------------
+
+
+def test_mel_spectrogram_fft_length_shorter_than_sequence_raises():
+    layer = skprep.MelSpectrogram(
+        fft_length=256, sequence_stride=256, sequence_length=512, num_mel_bins=80
+    )
+    with pytest.raises(ValueError, match="fft_length"):
+        layer.fit_transform(np.zeros((1, 4096)))
+
+
+@pytest.mark.parametrize(
+    "shape, num_mel_bins, stride, fft_length, rate, zeros",
+    [
+        ((2, 16001), 80, 128, 2048, 16000, False),
+        ((2, 8000), 128, 64, 512, 32000, False),
+        ((2, 8000), 128, 64, 512, 32000, True),
+    ],
+)
+def test_mel_spectrogram_output_shape(shape, num_mel_bins, stride, fft_length, rate, zeros):
+    audio = np.zeros(shape) if zeros else np.random.default_rng(0).random(shape)
+    layer = skprep.MelSpectrogram(
+        num_mel_bins=num_mel_bins, sequence_stride=stride, fft_length=fft_length, sampling_rate=rate
+    )
+    out = layer.fit_transform(audio)
+    assert out.shape == (shape[0], num_mel_bins, (shape[1] + stride + 1) // stride)
+    assert np.isfinite(out).all()
+
+
+def test_stft_spectrogram_channels_broadcasting():
+    audio = np.random.RandomState(41).uniform(-1, 1, size=(3, 4000, 7))
+    last = skprep.STFTSpectrogram(mode="psd").fit_transform(audio)
+    expanded = skprep.STFTSpectrogram(mode="psd", expand_dims=True).fit_transform(audio)
+    singles = [
+        skprep.STFTSpectrogram(mode="psd").fit_transform(audio[..., i : i + 1]) for i in range(7)
+    ]
+    np.testing.assert_allclose(last, np.concatenate(singles, axis=-1), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(expanded, np.stack(singles, axis=-1), rtol=1e-5, atol=1e-6)
+
+
+def test_stft_spectrogram_channels_first():
+    audio = np.random.RandomState(41).uniform(-1, 1, size=(3, 4000, 2))
+    last = skprep.STFTSpectrogram(mode="log").fit_transform(audio)
+    first = skprep.STFTSpectrogram(mode="log", data_format="channels_first").fit_transform(
+        audio.transpose(0, 2, 1)
+    )
+    np.testing.assert_allclose(first.transpose(0, 2, 1), last, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"frame_length": 256, "frame_step": 1024, "fft_length": 512},
+        {"frame_length": 256, "frame_step": 0, "fft_length": 512},
+        {"frame_length": 256, "frame_step": 32, "fft_length": 128},
+        {"padding": "mypadding"},
+        {"scaling": "l2"},
+        {"mode": "spectrogram"},
+        {"window": "unknowable"},
+    ],
+)
+def test_stft_spectrogram_bad_arguments_raise(kwargs):
+    with pytest.raises(ValueError):
+        skprep.STFTSpectrogram(**kwargs).fit_transform(np.zeros((1, 2048, 1)))
+
+
+def test_stft_spectrogram_integer_audio_is_converted():
+    # keras_diff: Keras raises TypeError for integer audio; skprep, like scikit-learn
+    # transformers, converts numeric input to float32 (same output as float audio).
+    audio = np.random.default_rng(0).integers(0, 255, size=(2, 4000, 1))
+    out = skprep.STFTSpectrogram().fit_transform(audio)
+    expected = skprep.STFTSpectrogram().fit_transform(audio.astype(np.float32))
+    np.testing.assert_allclose(out, expected)
