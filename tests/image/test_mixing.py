@@ -265,8 +265,8 @@ def test_cut_mix_labels_follow_pasted_area(seed):
     np.testing.assert_allclose(y_mixed.sum(axis=1), 1, rtol=1e-6)
 
 
-def test_cut_mix_single_image_unchanged():
-    image = np.random.RandomState(0).randint(0, 256, size=(5, 6, 3)).astype(np.uint8)
+def test_cut_mix_batch_of_one_unchanged():
+    image = np.random.RandomState(0).randint(0, 256, size=(1, 5, 6, 3)).astype(np.uint8)
     out = CutMix(random_state=0).fit_transform(image)
     assert out.dtype == np.float32
     np.testing.assert_array_equal(out, image)
@@ -403,7 +403,7 @@ def test_fit_resample_bad_labels(cls, images):
     with pytest.raises(ValueError, match="shape"):
         est.fit_resample(images, np.zeros((6, 2, 2)))
     with pytest.raises(ValueError, match="rank 4"):
-        est.fit_resample(images[0], np.arange(1))
+        est.fit_resample(images[None], np.arange(1))
     with pytest.raises(TypeError, match="must not be None"):
         est.fit_resample(images, None)
 
