@@ -16,6 +16,7 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import functools
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -23,7 +24,12 @@ import scipy.sparse as sp
 
 from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
-from .utils._sklearn_compat import _fit_context, check_is_fitted
+from .utils._sklearn_compat import (
+    _fit_context,
+    _wrap_data_with_container,
+    _wrap_method_output,
+    check_is_fitted,
+)
 from .utils.random import check_random_state
 
 __all__ = [
@@ -115,7 +121,72 @@ def iter_batches(X) -> Iterator:
         yield X
 
 
-class AdaptMixin:
+#: The code object of scikit-learn's ``set_output`` wrapper, to recognise wrapped methods.
+_SKLEARN_WRAPPER_CODE = _wrap_method_output(lambda self, X: X, "transform").__code__
+
+
+def _wrap_2d_output(f, key):
+    """Like scikit-learn's ``set_output`` wrapper, but outputs of rank > 2 pass through."""
+
+    @functools.wraps(f)
+    def wrapped(self, X, *args, **kwargs):
+        out = f(self, X, *args, **kwargs)
+        if isinstance(out, tuple):
+            return (_wrap_2d(key, out[0], X, self), *out[1:])
+        return _wrap_2d(key, out, X, self)
+
+    wrapped._skprep_nd_passthrough = True
+    return wrapped
+
+
+def _wrap_2d(key, out, X, estimator):
+    if getattr(out, "ndim", 2) > 2:
+        return out
+    return _wrap_data_with_container(key, out, X, estimator)
+
+
+class _ArrayOutputMixin:
+    """``set_output`` / ``transform_output="pandas"`` for layers whose outputs may be N-D.
+
+    scikit-learn turns every ``transform`` output into a DataFrame when pandas output is
+    configured, which fails for images ``(n, h, w, c)`` and other outputs of rank > 2. Here
+    outputs of rank > 2 pass through unchanged; tables become DataFrames as usual (with
+    ``get_feature_names_out`` as columns, where the layer has it). ``set_output`` is available
+    on every layer, so ``Pipeline.set_output`` works with image layers in the pipeline.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for method in ("transform", "fit_transform"):
+            current = cls.__dict__.get(method)
+            if getattr(current, "__code__", None) is _SKLEARN_WRAPPER_CODE:
+                setattr(cls, method, _wrap_2d_output(current.__wrapped__, "transform"))
+        inherited = getattr(cls, "fit_transform", None)
+        if getattr(inherited, "__code__", None) is _SKLEARN_WRAPPER_CODE:
+            # TransformerMixin.fit_transform, wrapped where it is defined.
+            cls.fit_transform = _wrap_2d_output(inherited.__wrapped__, "transform")
+
+    def set_output(self, *, transform=None):
+        """Set the output container of ``transform`` and ``fit_transform``.
+
+        Parameters
+        ----------
+        transform : {"default", "pandas", "polars"} or None, default=None
+            ``"pandas"``/``"polars"``: two-dimensional outputs become DataFrames; outputs of
+            rank > 2 (images, spectrograms) are returned unchanged. None leaves it unchanged.
+
+        Returns
+        -------
+        self
+        """
+        if transform is not None:
+            config = dict(getattr(self, "_sklearn_output_config", {}))
+            config["transform"] = transform
+            self._sklearn_output_config = config
+        return self
+
+
+class AdaptMixin(_ArrayOutputMixin):
     """Mixin giving a layer Keras's ``adapt`` as ``fit`` / ``partial_fit``.
 
     A subclass provides:
@@ -243,7 +314,7 @@ def _signature(params: dict) -> str:
     return repr(sorted((k, repr(v)) for k, v in params.items()))
 
 
-class StatelessMixin:
+class StatelessMixin(_ArrayOutputMixin):
     """Mixin for layers that need no data: ``fit`` only validates and returns ``self``.
 
     A subclass provides ``_validate_input(X, reset)`` which checks ``X`` and records what
@@ -288,7 +359,7 @@ class StatelessMixin:
         return tags
 
 
-class AugmentationMixin:
+class AugmentationMixin(_ArrayOutputMixin):
     """Mixin for random augmentations: training happens in ``fit_transform`` only.
 
     * ``fit_transform(X)`` is Keras's ``layer(X, training=True)``: parameters are drawn from

@@ -12,6 +12,7 @@ from sklearn.utils._param_validation import (
     StrOptions,
     validate_params,
 )
+from sklearn.utils._set_output import _wrap_data_with_container, _wrap_method_output
 from sklearn.utils.validation import _check_n_features, check_is_fitted, validate_data
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "StrOptions",
     "_check_n_features",
     "_fit_context",
+    "_wrap_data_with_container",
+    "_wrap_method_output",
     "check_is_fitted",
     "validate_data",
     "validate_params",
