@@ -114,11 +114,43 @@ def is_batch_iterable(X) -> bool:
 
 
 def iter_batches(X) -> Iterator:
-    """Yield the batches of ``X``: ``X`` itself, or each item of a batch iterable."""
+    """Yield the batches of ``X``: ``X`` itself, or each item of a batch iterable.
+
+    Each batch is handed over as data the layers understand, as Keras ``adapt`` does:
+
+    * a framework tensor (a TensorFlow ``EagerTensor``, a PyTorch CPU tensor: anything with
+      a ``numpy()`` method) becomes a NumPy array; string tensors give arrays of ``bytes``,
+      which the text layers decode with their ``encoding``;
+    * in a batch iterable, an ``(x, y)`` or ``(x, y, sample_weight)`` tuple of arrays -- what
+      a supervised ``tf.data.Dataset`` or generator yields -- gives its ``x``.
+
+    No deep-learning framework is imported here.
+    """
     if is_batch_iterable(X):
-        yield from X
+        for batch in X:
+            yield _as_array(_features_of(batch))
     else:
-        yield X
+        yield _as_array(X)
+
+
+def _features_of(batch):
+    """``x`` of an ``(x, y)`` / ``(x, y, sample_weight)`` tuple of arrays, else ``batch``."""
+    if (
+        isinstance(batch, tuple)
+        and len(batch) in (2, 3)
+        and getattr(batch[0], "ndim", 0) >= 1
+        and all(hasattr(part, "shape") for part in batch[1:])
+    ):
+        return batch[0]
+    return batch
+
+
+def _as_array(batch):
+    """A tensor with a ``numpy()`` method as a NumPy array; anything else unchanged."""
+    to_numpy = getattr(batch, "numpy", None)
+    if isinstance(batch, np.ndarray) or not callable(to_numpy):
+        return batch
+    return to_numpy()
 
 
 #: The code object of scikit-learn's ``set_output`` wrapper, to recognise wrapped methods.
