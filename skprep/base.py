@@ -105,6 +105,15 @@ def is_batch_iterable(X) -> bool:
     *data*; any other iterable (a generator, an iterator, a ``tf.data.Dataset``, a
     ``torch`` ``DataLoader``...) is a stream of batches -- the analogue of Keras ``adapt`` on
     a dataset. To stream a Python list of arrays, pass ``iter(list_of_arrays)``.
+
+    Parameters
+    ----------
+    X : object
+        What was passed to ``fit``.
+
+    Returns
+    -------
+    bool
     """
     if isinstance(X, (np.ndarray, list, tuple, str, bytes, dict)) or sp.issparse(X):
         return False
@@ -125,6 +134,16 @@ def iter_batches(X) -> Iterator:
       a supervised ``tf.data.Dataset`` or generator yields -- gives its ``x``.
 
     No deep-learning framework is imported here.
+
+    Parameters
+    ----------
+    X : array-like or iterable of batches
+        What was passed to ``fit``.
+
+    Yields
+    ------
+    batch
+        One batch of data.
     """
     if is_batch_iterable(X):
         for batch in X:
@@ -416,6 +435,13 @@ class AugmentationMixin(_ArrayOutputMixin):
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
         """Validate parameters and record the input's shape; nothing random happens.
+
+        Parameters
+        ----------
+        X : array-like
+            Input batch.
+        y : None
+            Ignored.
 
         Returns
         -------

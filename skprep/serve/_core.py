@@ -22,7 +22,17 @@ _TRUSTED_PREFIXES = ("skprep.",)
 
 
 class RequestError(ValueError):
-    """A request the server refuses, with the HTTP status to answer."""
+    """A request the server refuses, with the HTTP status to answer.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it.
+    status : int, default=400
+        HTTP status.
+    error_code : str, default="BAD_REQUEST"
+        MLflow-style error code.
+    """
 
     def __init__(self, message: str, status: int = 400, error_code: str = "BAD_REQUEST"):
         super().__init__(message)
@@ -32,7 +42,15 @@ class RequestError(ValueError):
 
 @dataclass(frozen=True)
 class Response:
-    """What to answer: an HTTP status and a JSON-serialisable body."""
+    """What to answer: an HTTP status and a JSON-serialisable body.
+
+    Parameters
+    ----------
+    status : int
+        HTTP status.
+    body : dict
+        JSON-serialisable answer.
+    """
 
     status: int
     body: dict = field(default_factory=dict)
@@ -234,7 +252,22 @@ def _tensor_input(values, model, key: str):
 def model_input(payload, model):
     """Turn a decoded ``/invocations`` body into what the model's ``predict`` takes.
 
-    Raises :class:`RequestError` (400) for unknown keys, missing columns or malformed rows.
+    Parameters
+    ----------
+    payload : object
+        The decoded JSON body.
+    model : estimator
+        The model; when it has ``feature_names_in_`` the rows become a DataFrame with those
+        columns.
+
+    Returns
+    -------
+    ndarray or DataFrame
+
+    Raises
+    ------
+    RequestError
+        Unknown keys, missing columns or malformed rows (400).
     """
     if not isinstance(payload, dict):
         raise RequestError(
@@ -257,7 +290,18 @@ def model_input(payload, model):
 
 
 def to_jsonable(out):
-    """Model output as plain JSON values: lists, numbers, strings, None for NaN/inf."""
+    """Model output as plain JSON values: lists, numbers, strings, None for NaN/inf.
+
+    Parameters
+    ----------
+    out : ndarray, sparse matrix, DataFrame, Series or scalar
+        What ``predict`` or ``transform`` returned. A DataFrame gives one
+        ``{column: value}`` record per row.
+
+    Returns
+    -------
+    list or scalar
+    """
     if sp.issparse(out):
         out = out.toarray()
     if hasattr(out, "to_dict") and hasattr(out, "columns"):  # DataFrame: one record per row
