@@ -30,11 +30,6 @@ def _kwargs(case):
     return {k: tuple(v) if isinstance(v, list) else v for k, v in case["kwargs"].items()}
 
 
-@pytest.fixture(params=[0, 1, 2])
-def seed(request):
-    return request.param
-
-
 @pytest.fixture
 def images(seed):
     return np.random.RandomState(seed).uniform(0, 255, size=(6, 9, 10, 3)).astype(np.float32)

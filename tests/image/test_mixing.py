@@ -32,11 +32,6 @@ def _close(actual, expected):
     np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-4 * scale)
 
 
-@pytest.fixture(params=[0, 1, 2])
-def seed(request):
-    return request.param
-
-
 @pytest.fixture
 def images(seed):
     return np.random.RandomState(seed).uniform(0, 255, size=(6, 9, 10, 3)).astype(np.float32)
