@@ -168,7 +168,8 @@ def _frame_for_model(frame, model, where: str):
     names = _feature_names(model)
     if names is None:
         values = frame.to_numpy()
-        return values[:, 0] if values.ndim == 2 and values.shape[1] == 1 else values
+        one_d = getattr(model, "n_features_in_", None) is None  # fitted on 1-D (text)
+        return values[:, 0] if one_d and values.ndim == 2 and values.shape[1] == 1 else values
     missing = [n for n in names if n not in frame.columns]
     if missing:
         raise RequestError(
@@ -246,6 +247,8 @@ def _tensor_input(values, model, key: str):
     names = _feature_names(model)
     if names is not None and arr.ndim == 2 and arr.shape[1] == len(names):
         return pd.DataFrame(arr, columns=names).infer_objects()
+    if arr.ndim == 1 and getattr(model, "n_features_in_", None) == 1:
+        return arr.reshape(-1, 1)  # one value per row for a one-column model
     return arr
 
 
