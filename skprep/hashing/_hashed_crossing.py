@@ -7,6 +7,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
@@ -188,6 +189,11 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
         """Output feature names: the input names joined by ``"_X_"`` (``"a_X_b"``), with
         ``_<bin>`` appended per column for one_hot.
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str
@@ -197,6 +203,7 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
         cross = "_X_".join(str(n) for n in names) if names is not None else "hashedcrossing"
         if self.output_mode == "int":
             return np.asarray([cross], dtype=object)
+        check_feature_names_size(self.num_bins, type(self).__name__)
         return np.asarray([f"{cross}_{k}" for k in range(self.num_bins)], dtype=object)
 
     def __sklearn_tags__(self):

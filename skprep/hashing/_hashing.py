@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils import check_array
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
@@ -327,6 +328,11 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         ``"int"``: the input names (one output column per input column). Encoded modes:
         ``<feature>_<bin>`` for a single input column, else ``hashing_<bin>``.
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str
@@ -336,6 +342,7 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         if self.output_mode == "int":
             return names if names is not None else np.asarray(["hashing"], dtype=object)
         prefix = str(names[0]) if names is not None and len(names) == 1 else "hashing"
+        check_feature_names_size(self.num_bins, type(self).__name__)
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_bins)], dtype=object)
 
     def __sklearn_tags__(self):

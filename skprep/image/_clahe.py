@@ -7,7 +7,7 @@ from numbers import Real
 
 import numpy as np
 
-from ._base import BaseImageTransformer, check_value_span
+from ._base import BaseImageTransformer, check_value_range
 from ._docstrings import fill_doc
 from .functional._clahe import _check_grid, clahe
 
@@ -94,13 +94,13 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        check_value_span(self.value_range)
+        check_value_range(self.value_range)
         _check_grid(self.tile_grid_size)
         if not np.isfinite(self.clip_limit):
             raise ValueError(f"`clip_limit` must be finite; got clip_limit={self.clip_limit!r}.")
 
     def _transform_images(self, images):
         out = clahe(
-            images, float(self.clip_limit), self.tile_grid_size, check_value_span(self.value_range)
+            images, float(self.clip_limit), self.tile_grid_size, check_value_range(self.value_range)
         )
         return _truncate_back(out, images.dtype)

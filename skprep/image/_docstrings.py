@@ -76,9 +76,11 @@ Training-only: ``fit_transform`` is Keras's ``layer(X, training=True)`` and draw
 parameters for every image on every call; ``transform`` is Keras's ``training=False``
 (inference) and returns the input values unchanged as float32, as Keras does. So
 ``fit_transform(X)`` differs from ``fit(X).transform(X)`` by design, as with
-scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)`` or one
-image ``(height, width, channels)`` (channels first with ``data_format``), integer or
-float; output float32 in the same layout.""",
+scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)``
+(channels first with ``data_format``) or ``n`` single-channel images
+``(n, height, width)``, integer or float; output float32 in the same layout. Unlike
+Keras, a rank-3 array is never one image: the first axis holds the samples, so pixels are
+never mixed across samples (pass one image as ``image[np.newaxis]``).""",
 }
 
 _PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?\{(?P<name>[A-Za-z0-9_]+)\}(?P<alone>[ \t]*$)?", re.M)

@@ -11,7 +11,7 @@ from ..utils._sklearn_compat import StrOptions
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
-    check_value_span,
+    check_value_range,
     parse_factor,
     to_float32,
 )
@@ -149,7 +149,7 @@ class RandomElasticTransform(BaseImageAugmentation):
     def _check_params(self):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
         self._scale_range()
-        check_value_span(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         apply = apply_decisions(rng, n_images, self.factor)
@@ -175,7 +175,7 @@ class RandomElasticTransform(BaseImageAugmentation):
                 fill_mode=self.fill_mode,
                 fill_value=self.fill_value,
             )
-        low, high = check_value_span(self.value_range)
+        low, high = check_value_range(self.value_range)
         return np.clip(out, low, high, out=out)
 
     def _inference(self, images):

@@ -169,8 +169,8 @@ class RandomRotation(_AffineAugmentation):
 
     >>> import numpy as np
     >>> from skprep.image import RandomRotation
-    >>> image = np.arange(9.0).reshape(3, 3, 1)
-    >>> RandomRotation((0.25, 0.25), interpolation="nearest").fit_transform(image)[:, :, 0]
+    >>> image = np.arange(9.0).reshape(1, 3, 3)  # one single-channel image
+    >>> RandomRotation((0.25, 0.25), interpolation="nearest").fit_transform(image)[0]
     array([[2., 5., 8.],
            [1., 4., 7.],
            [0., 3., 6.]], dtype=float32)

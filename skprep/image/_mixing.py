@@ -18,6 +18,7 @@ import numbers
 import numpy as np
 from sklearn.base import BaseEstimator
 
+from .._config import check_output_size
 from ..utils._sklearn_compat import Interval, _fit_context
 from ..utils.random import as_generator
 from ._base import (
@@ -92,6 +93,12 @@ def encode_labels(y, n_images: int, num_classes=None) -> np.ndarray:
             f"Class ids in y must lie in [0, num_classes) = [0, {k}); got values in "
             f"[{y.min()}, {y.max()}]."
         )
+    check_output_size(
+        (n_images, k),
+        np.float32,
+        "one-hot labels (class ids up to y.max())",
+        hint="Pass num_classes, or labels of shape (n, k).",
+    )
     out = np.zeros((n_images, k), dtype=np.float32)
     out[np.arange(n_images), y] = 1.0
     return out
@@ -137,11 +144,6 @@ class _LabelMixing(BaseImageAugmentation):
             Mixed label rows.
         """
         batch = self._validate_input(X, reset=True)
-        if batch.single:
-            raise ValueError(
-                f"{type(self).__name__}.fit_resample needs a batch of images (rank 4); "
-                f"got one image of shape {np.shape(X)}."
-            )
         self.fitted_ = True
         n, h, w, _ = batch.shape
         labels = encode_labels(y, n, self.num_classes)
@@ -202,8 +204,9 @@ class MixUp(_LabelMixing):
     Differences from Keras 3: integer (``uint8``) images are blended in float32 and returned
     rounded and saturated to their dtype, as every skprep colour layer does, so training and
     inference outputs share a dtype (Keras returns float32 in training and the input dtype at
-    inference); label rows are always float32. A single image (rank 3) is a batch of one,
-    its own partner, so it comes back unchanged up to float32 rounding, as in Keras.
+    inference); label rows are always float32. A batch of one image is its own partner, so
+    it comes back unchanged up to float32 rounding, as in Keras. A rank-3 array is ``n``
+    single-channel images ``(n, h, w)``, not one image (the first axis holds the samples).
     :meth:`fit_resample` is new. Keras's ``seed`` seeds a generator that advances between
     calls; ``random_state`` follows scikit-learn.
 
@@ -296,8 +299,9 @@ class CutMix(_LabelMixing):
     As in Keras, the label weight is the rectangle's exact (fractional) area, which can
     differ from the fraction of whole pixels pasted by up to about ``1/h + 1/w``; and ``a``
     is drawn once per call (it parameterises the per-image draws). Keras 3 sorts a
-    ``factor`` pair silently; skprep raises when ``lower > upper``. A single image (rank 3)
-    is returned unchanged (as float32), as in Keras. :meth:`fit_resample` is new.
+    ``factor`` pair silently; skprep raises when ``lower > upper``. A batch of one image is
+    returned unchanged (as float32), as in Keras. A rank-3 array is ``n`` single-channel
+    images ``(n, h, w)``, not one image (the first axis holds the samples). :meth:`fit_resample` is new.
 
     Examples
     --------

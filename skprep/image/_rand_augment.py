@@ -14,7 +14,7 @@ from ..utils._sklearn_compat import Interval, StrOptions
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
-    check_value_span,
+    check_value_range,
     parse_factor,
     to_float32,
 )
@@ -85,12 +85,12 @@ class _Policy(BaseImageAugmentation):
 
     def _check_params(self):
         self._range()
-        check_value_span(self.value_range)
+        check_value_range(self.value_range)
 
     def _context(self, height, width):
         lower, upper = self._range()
         return OpContext(
-            lower, upper, check_value_span(self.value_range), self.interpolation, height, width
+            lower, upper, check_value_range(self.value_range), self.interpolation, height, width
         )
 
     def _validate_input(self, X, reset: bool):

@@ -12,7 +12,6 @@ from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
     check_value_range,
-    check_value_span,
     colour_inference,
     keep_dtype,
     parse_factor,
@@ -64,7 +63,7 @@ class _RGBLayer(BaseImageAugmentation):
 
     def _check_params(self):
         unit_range(self.factor)
-        check_value_span(self.value_range)
+        check_value_range(self.value_range)
 
     def _inference(self, images):
         return colour_inference(images)
@@ -367,7 +366,7 @@ class RandomColorJitter(_RGBLayer):
         return self.saturation_factor is not None or self.hue_factor is not None
 
     def _check_params(self):
-        check_value_span(self.value_range)
+        check_value_range(self.value_range)
         for key, name, factor in self._steps():
             _STEP_RULES[key][0](factor, name)
 

@@ -11,6 +11,7 @@ import pyarrow as pa
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._sklearn_compat import Interval, StrOptions, _check_n_features, validate_data
@@ -415,6 +416,7 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         if self._mode == "int":
             return np.asarray(names, dtype=object)
         prefix = names[0] if len(names) == 1 else type(self).__name__.lower()
+        check_feature_names_size(self._depth(), type(self).__name__)
         vocab = [str(t) for t in self.vocabulary_]
         k = self.num_oov_indices
         if k > 1:

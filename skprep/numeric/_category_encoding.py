@@ -7,6 +7,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
@@ -49,6 +50,23 @@ def _check_tokens(X, num_tokens):
 
 def category_encode(X, num_tokens, output_mode="multi_hot", *, count_weights=None, sparse=True):
     """Encode integer categories in ``[0, num_tokens)``; see :class:`CategoryEncoding`.
+
+    Parameters
+    ----------
+    X : array-like of int, of shape (n,) or (n, m)
+        Category ids in ``[0, num_tokens)``.
+    num_tokens : int
+        Number of categories (output columns).
+    output_mode : {"multi_hot", "one_hot", "count"}, default="multi_hot"
+        Encoding (``"binary"`` is an alias of ``"multi_hot"``).
+    count_weights : array-like of the shape of ``X`` or None, default=None
+        ``"count"`` only: add these weights instead of 1.
+    sparse : bool, default=True
+        Return a SciPy CSR matrix (2-D outputs) instead of a dense array.
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix of float32
 
     Examples
     --------
@@ -175,6 +193,11 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
         """One name per output column: ``<feature>_<k>`` for a single input column, else
         ``categoryencoding_<k>``.
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str
@@ -184,6 +207,7 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
         prefix = "categoryencoding"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
+        check_feature_names_size(self.num_tokens, type(self).__name__)
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_tokens)], dtype=object)
 
     def __sklearn_tags__(self):
