@@ -22,6 +22,8 @@ Deliberate differences (documented in the classes' Notes / the user guide) appea
 * ``Normalization`` on 1-D input raises (Keras silently returns zeros);
 * encoded outputs (multi_hot / count / one_hot of several columns) of rank > 2 input are
   refused with a ``ValueError`` saying how to reshape (Keras bags the last axis);
+* ``sparse=True`` (skprep's default) is accepted, and ignored, in int mode (Keras refuses
+  it there);
 * integer audio is converted to float32 (Keras's STFTSpectrogram raises ``TypeError``);
 * ``HashedCrossing`` takes one 2-D table (or DataFrame) instead of a tuple of columns: the
   adapter stacks the tuple.
@@ -762,3 +764,111 @@ def test_stft_spectrogram_integer_audio_is_converted():
     out = skprep.STFTSpectrogram().fit_transform(audio)
     expected = skprep.STFTSpectrogram().fit_transform(audio.astype(np.float32))
     np.testing.assert_allclose(out, expected)
+
+
+# -- IndexLookup (index_lookup_test.py), through StringLookup / IntegerLookup -----------------
+
+
+def test_index_lookup_max_tokens_adapt():
+    layer = skprep.IntegerLookup(max_tokens=4, num_oov_indices=1, mask_token=0, oov_token=-1)
+    layer.fit([1, 1, 1, 2, 2, 3])
+    assert layer.get_vocabulary() == [0, -1, 1, 2]
+    assert layer.get_vocabulary(include_special_tokens=False) == [1, 2]
+    assert layer.transform([1, 2, 3, 4]).tolist() == [2, 3, 1, 1]
+
+
+def test_index_lookup_pad_to_max_tokens():
+    layer = skprep.IntegerLookup(
+        max_tokens=5,
+        mask_token=0,
+        oov_token=-1,
+        vocabulary=[1, 2],
+        pad_to_max_tokens=True,
+        output_mode="multi_hot",
+    )
+    np.testing.assert_array_equal(keras_call(layer, [1, 2], one_sample=True), [0, 1, 1, 0, 0])
+
+
+LOOKUP = {"max_tokens": 7, "mask_token": "", "oov_token": "[OOV]"}
+ONE = ["one", "two", "four"]
+BATCH = [["one", "two", "four", "two"]]
+
+
+@pytest.mark.parametrize(
+    "mode, kwargs, single, batch",
+    [
+        ("int", {}, [2, 3, 1], [[2, 3, 1, 3]]),
+        ("multi_hot", {}, [1, 1, 1, 0], [[1, 1, 1, 0]]),
+        ("count", {}, [1, 1, 1, 0], [[1, 1, 2, 0]]),
+        (
+            "tf_idf",
+            {"idf_weights": np.array([0.1, 0.2, 0.3])},
+            [0.2, 0.1, 0.2, 0.0],
+            [[0.2, 0.1, 0.4, 0.0]],
+        ),
+    ],
+)
+def test_index_lookup_output_modes(mode, kwargs, single, batch):
+    layer = skprep.StringLookup(
+        vocabulary=["one", "two", "three"], output_mode=mode, **LOOKUP, **kwargs
+    )
+    one = layer.transform(ONE) if mode == "int" else keras_call(layer, ONE, one_sample=True)
+    np.testing.assert_allclose(dense(one), single, rtol=1e-6)
+    np.testing.assert_allclose(dense(layer.transform(np.array(BATCH))), batch, rtol=1e-6)
+
+
+def test_index_lookup_one_hot():
+    layer = skprep.StringLookup(vocabulary=["one", "two", "three"], output_mode="one_hot", **LOOKUP)
+    np.testing.assert_array_equal(
+        dense(layer.transform(ONE)), [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
+    )
+
+
+def test_index_lookup_adapt_tf_idf():
+    data = ["one", "one", "one", "two", "two", "three"]
+    layer = skprep.StringLookup(output_mode="tf_idf", **LOOKUP).fit(data)
+    idf = np.log(1 + len(data) / (1 + np.array([3, 2, 1])))
+    np.testing.assert_allclose(layer.idf_weights_[1:], idf, rtol=1e-6)
+    np.testing.assert_allclose(
+        keras_call(layer, ONE, one_sample=True), [1.1337324, 0.91629076, 1.0986123, 0.0], rtol=1e-6
+    )
+    batched = [["one", "one"], ["one", "two"], ["two", "three"]]
+    layer = skprep.StringLookup(output_mode="tf_idf", **LOOKUP).fit(np.array(batched))
+    idf = np.log(1 + len(batched) / (1 + np.array([2, 2, 1])))
+    np.testing.assert_allclose(layer.idf_weights_[1:], idf, rtol=1e-6)
+    out = dense(layer.transform(np.array([["one", "two"], ["two", "four"]])))
+    np.testing.assert_allclose(
+        out, [[0.0, 0.6931472, 0.6931472, 0.0], [0.76752836, 0.0, 0.6931472, 0.0]], rtol=1e-6
+    )
+
+
+def test_index_lookup_invert():
+    layer = skprep.StringLookup(vocabulary=["one", "two", "three"], invert=True, **LOOKUP)
+    assert np.asarray(layer.transform([2, 3, 1])).tolist() == ["one", "two", "[OOV]"]
+    out = np.asarray(layer.transform(np.array([[2, 3, 1, 3]])))
+    assert out[0].tolist() == ["one", "two", "[OOV]", "two"]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_tokens": 1},
+        {"max_tokens": None, "pad_to_max_tokens": True, "output_mode": "multi_hot"},
+        {"num_oov_indices": -1},
+        {"invert": True, "output_mode": "multi_hot"},
+        {"idf_weights": [0.5], "vocabulary": ["a"], "output_mode": "int"},
+        {"vocabulary": ["a", "a"]},
+        {"vocabulary": ["a", ""], "mask_token": ""},
+        {"vocabulary": "/no/such/vocabulary/file.txt"},
+    ],
+)
+def test_index_lookup_bad_arguments_raise(kwargs):
+    with pytest.raises(ValueError):
+        skprep.StringLookup(**kwargs).fit_transform(np.array(["a", "b"]))
+
+
+def test_index_lookup_sparse_with_int_mode_is_accepted():
+    # keras_diff: Keras refuses sparse=True with output_mode="int"; skprep's sparse=True is
+    # the default (encoded outputs are CSR unless sparse=False), so int mode ignores it.
+    out = skprep.StringLookup(sparse=True, output_mode="int").fit_transform(np.array(["a", "b"]))
+    assert isinstance(out, np.ndarray)
