@@ -872,3 +872,73 @@ def test_index_lookup_sparse_with_int_mode_is_accepted():
     # the default (encoded outputs are CSR unless sparse=False), so int mode ignores it.
     out = skprep.StringLookup(sparse=True, output_mode="int").fit_transform(np.array(["a", "b"]))
     assert isinstance(out, np.ndarray)
+
+
+# -- Hashing, the rest of hashing_test.py -----------------------------------------------------
+
+WIRE = [["omar"], ["stringer"], ["marlo"], ["wire"], ["skywalker"]]
+INTS = [[0], [1], [2], [3], [4]]
+
+
+@pytest.mark.parametrize(
+    "kwargs, x, expected",
+    [
+        ({"num_bins": 1}, [["A"], ["B"], ["C"], ["D"], ["E"]], [[0]] * 5),
+        ({"num_bins": 2}, WIRE, [[0], [0], [1], [0], [0]]),
+        ({"num_bins": 3, "mask_value": ""}, WIRE, [[1], [1], [2], [1], [1]]),
+        ({"num_bins": 3, "mask_value": "omar"}, WIRE, [[0], [1], [2], [1], [1]]),
+        ({"num_bins": 3}, INTS, [[1], [0], [1], [0], [2]]),
+        ({"num_bins": 2, "salt": [133, 137]}, WIRE, [[0], [1], [0], [1], [0]]),
+        ({"num_bins": 2, "salt": [211, 137]}, WIRE, [[1], [0], [1], [0], [1]]),
+        ({"num_bins": 3, "salt": [133, 137]}, INTS, [[1], [1], [2], [0], [1]]),
+        ({"num_bins": 2}, [1, 2, 3], [1, 1, 1]),
+        ({"num_bins": 2}, [[1], [2], [3]], [[1], [1], [1]]),
+        ({"num_bins": 2}, [[1, 2], [2, 3], [3, 4]], [[1, 1], [1, 1], [1, 1]]),
+    ],
+)
+def test_hashing_dense_inputs(kwargs, x, expected):
+    first = x[0][0] if isinstance(x[0], list) else x[0]
+    arr = np.asarray(x, dtype=object) if isinstance(first, str) else np.asarray(x)
+    out = skprep.Hashing(**kwargs).transform(arr)
+    np.testing.assert_array_equal(out, expected)
+
+
+def test_hashing_list_of_strings():
+    layer = skprep.Hashing(num_bins=2)
+    np.testing.assert_array_equal(layer.transform(WIRE), [[0], [0], [1], [0], [0]])
+    flat = ["omar", "stringer", "marlo", "wire", "skywalker"]
+    np.testing.assert_array_equal(layer.transform(flat), [0, 0, 1, 0, 0])
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"num_bins": None}, "cannot be `None`"),
+        ({"num_bins": -1}, "cannot be `None`|num_bins"),
+        ({"num_bins": 0}, "cannot be `None`|num_bins"),
+        ({"num_bins": 2, "salt": "string"}, "salt"),  # scikit-learn's constraint message
+        ({"num_bins": 2, "salt": [1]}, "can only be a tuple of size 2"),
+        ({"num_bins": 1, "salt": [133, 137, 177]}, "can only be a tuple of size 2"),
+        ({"num_bins": 3, "output_mode": "unsupported_mode"}, "output_mode"),
+    ],
+)
+def test_hashing_invalid_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        skprep.Hashing(**kwargs).fit_transform([["a"]])
+
+
+def test_hashing_encoded_outputs():
+    one_hot = skprep.Hashing(num_bins=3, output_mode="one_hot")
+    expected = [[0, 1, 0], [1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]]
+    np.testing.assert_array_equal(dense(one_hot.transform(np.arange(5).reshape(-1, 1))), expected)
+    multi = skprep.Hashing(num_bins=3, output_mode="multi_hot")
+    np.testing.assert_array_equal(dense(multi.transform(np.array([[0, 1, 2, 3, 4]]))), [[1, 1, 1]])
+    count = skprep.Hashing(num_bins=3, output_mode="count")
+    np.testing.assert_array_equal(dense(count.transform(np.array([[0, 1, 2, 3, 4]]))), [[2, 2, 1]])
+    np.testing.assert_array_equal(keras_call(count, [0, 1, 2, 3, 4], one_sample=True), [2, 2, 1])
+
+
+def test_hashing_sparse_with_int_mode_is_accepted():
+    # keras_diff: Keras refuses sparse=True in int mode; it is skprep's default (ignored there).
+    out = skprep.Hashing(num_bins=3, output_mode="int", sparse=True).fit_transform([["a"]])
+    assert isinstance(out, np.ndarray)
