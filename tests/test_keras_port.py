@@ -24,6 +24,8 @@ Deliberate differences (documented in the classes' Notes / the user guide) appea
   refused with a ``ValueError`` saying how to reshape (Keras bags the last axis);
 * ``sparse=True`` (skprep's default) is accepted, and ignored, in int mode (Keras refuses
   it there);
+* ``TextVectorization(output_mode="one_hot")`` needs ``split=None`` (Keras returns a ragged
+  (n, tokens, depth) tensor otherwise); standardize/split callables get NumPy string arrays;
 * integer audio is converted to float32 (Keras's STFTSpectrogram raises ``TypeError``);
 * ``HashedCrossing`` takes one 2-D table (or DataFrame) instead of a tuple of columns: the
   adapter stacks the tuple.
@@ -942,3 +944,93 @@ def test_hashing_sparse_with_int_mode_is_accepted():
     # keras_diff: Keras refuses sparse=True in int mode; it is skprep's default (ignored there).
     out = skprep.Hashing(num_bins=3, output_mode="int", sparse=True).fit_transform([["a"]])
     assert isinstance(out, np.ndarray)
+
+
+# -- TextVectorization, the rest of text_vectorization_test.py --------------------------------
+
+SENTENCE = ["Hello, World!. This is just a nice test!"]
+
+
+@pytest.mark.parametrize(
+    "kwargs, x, expected",
+    [
+        (
+            {
+                "standardize": "lower",
+                "vocabulary": ["hello,", "hello", "world", "this", "is", "nice", "test"],
+            },
+            SENTENCE,
+            [[2, 1, 5, 6, 1, 1, 7, 1]],
+        ),
+        ({"split": "character", "vocabulary": list("abcde")}, ["abcf"], [[2, 3, 4, 1]]),
+        (
+            # keras_diff: callables get a NumPy string array (Keras: a tf string tensor).
+            # "|" is punctuation, stripped before the split: "foobar", index 4, as in Keras.
+            {"split": lambda a: np.char.split(a, "|"), "vocabulary": ["foo", "bar", "foobar"]},
+            ["foo|bar"],
+            [[4]],
+        ),
+        (
+            {"standardize": "strip_punctuation", "vocabulary": ["Hello", "World", "Test"]},
+            ["Hello, World! Test."],
+            [[2, 3, 4]],
+        ),
+        ({"standardize": None, "vocabulary": ["Hello", "world"]}, ["Hello hello"], [[2, 1]]),
+        (
+            {"standardize": lambda a: np.char.replace(a, "-", " "), "vocabulary": ["foo", "bar"]},
+            ["foo-bar"],
+            [[2, 3]],
+        ),
+        (
+            {"split": None, "vocabulary": ["foo", "bar", "baz"]},
+            [["foo"], ["bar"], ["unknown"]],
+            [[2], [3], [1]],
+        ),
+        ({"vocabulary": ["foo", "bar", "baz"]}, ["foo bar baz unknown"], [[2, 3, 4, 1]]),
+    ],
+)
+def test_text_vectorization_standardize_and_split(kwargs, x, expected):
+    layer = skprep.TextVectorization(output_mode="int", **kwargs)
+    np.testing.assert_array_equal(layer.transform(x), expected)
+
+
+def test_text_vectorization_ngrams():
+    vocab = skprep.TextVectorization(ngrams=2).fit(["foo bar baz"]).get_vocabulary()
+    assert "foo bar" in vocab and "bar baz" in vocab
+    vocab = skprep.TextVectorization(ngrams=(1, 3)).fit(["foo bar baz"]).get_vocabulary()
+    assert "foo" in vocab and "foo bar baz" in vocab and "foo bar" not in vocab
+
+
+def test_text_vectorization_max_tokens_and_padding():
+    vocab = skprep.TextVectorization(max_tokens=5).fit(["a b c d e f g h i j"]).get_vocabulary()
+    assert len(vocab) == 5
+    layer = skprep.TextVectorization(
+        output_mode="multi_hot", vocabulary=["foo", "bar"], max_tokens=8, pad_to_max_tokens=True
+    )
+    assert layer.transform(["foo bar"]).shape[-1] == 8
+
+
+def test_text_vectorization_vocabulary_accessors(tmp_path):
+    layer = skprep.TextVectorization(vocabulary=["foo", "bar", "baz"])
+    vocab = layer.get_vocabulary()
+    assert vocab[:2] == ["", "[UNK]"] and {"foo", "bar", "baz"} <= set(vocab)
+    assert layer.get_vocabulary(include_special_tokens=False) == ["foo", "bar", "baz"]
+    assert layer.vocabulary_size() == 5
+    path = tmp_path / "vocab.txt"
+    path.write_text("foo\nbar\nbaz\n")
+    out = skprep.TextVectorization(vocabulary=str(path)).transform(["foo bar baz unknown"])
+    np.testing.assert_array_equal(out, [[2, 3, 4, 1]])
+
+
+def test_text_vectorization_one_hot_and_sparse():
+    # keras_diff: one_hot with a splitter would be a ragged (n, tokens, depth) tensor in Keras;
+    # skprep refuses it (use multi_hot/count, or split=None for one token per text).
+    one_hot = skprep.TextVectorization(output_mode="one_hot", vocabulary=["foo", "bar", "baz"])
+    with pytest.raises(ValueError, match="split=None"):
+        one_hot.transform(["foo bar"])
+    whole = skprep.TextVectorization(
+        output_mode="one_hot", vocabulary=["foo", "bar", "baz"], split=None
+    )
+    assert whole.transform(["foo"]).shape[-1] == 4
+    multi = skprep.TextVectorization(output_mode="multi_hot", vocabulary=["foo", "bar", "baz"])
+    assert sp.issparse(multi.transform(["foo bar"]))
