@@ -19,6 +19,7 @@ import abc
 import copy
 import functools
 import inspect
+import threading
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -29,7 +30,7 @@ from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
 from .utils.random import check_random_state
-from .utils.validation import check_finite_params
+from .utils.validation import check_arrow, check_finite_params
 
 __all__ = [
     "AdaptMixin",
@@ -166,13 +167,26 @@ _PUBLIC_METHODS = (
 )
 
 
+_guard = threading.local()
+
+
 def _clear_errors(method):
-    """Re-raise the errors that input values cause deep inside NumPy/pyarrow -- an integer
-    beyond 64 bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- as a
-    ``ValueError``/``TypeError`` naming the layer and the method."""
+    """Guard a public method of a layer.
+
+    * Arrow input (``X`` a pyarrow array, or a sequence of them) is fully validated
+      (:func:`~skprep.utils.validation.check_arrow`) before any code looks at it -- once, in
+      the outermost guarded call of a thread;
+    * the errors that input values cause deep inside NumPy/pyarrow -- an integer beyond 64
+      bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- are re-raised
+      as a ``ValueError``/``TypeError`` naming the layer and the method.
+    """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        outer = not getattr(_guard, "depth", 0)
+        if outer and args:
+            check_arrow(args[0], f"{type(self).__name__}.{method.__name__}")
+        _guard.depth = getattr(_guard, "depth", 0) + 1
         try:
             return method(self, *args, **kwargs)
         except OverflowError as exc:
@@ -190,6 +204,8 @@ def _clear_errors(method):
             raise ValueError(
                 f"{type(self).__name__}.{method.__name__}: invalid input value ({exc})."
             ) from exc
+        finally:
+            _guard.depth -= 1
 
     return wrapper
 
