@@ -20,6 +20,7 @@ import copy
 import functools
 import hashlib
 import inspect
+import threading
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -322,13 +323,26 @@ _PUBLIC_METHODS = (
 )
 
 
+_guard = threading.local()
+
+
 def _clear_errors(method):
-    """Re-raise the errors that input values cause deep inside NumPy/pyarrow -- an integer
-    beyond 64 bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- as a
-    ``ValueError``/``TypeError`` naming the layer and the method."""
+    """Guard a public method of a layer.
+
+    * Arrow input (``X`` a pyarrow array, or a sequence of them) is fully validated
+      (:func:`~skprep.utils.validation.check_arrow`) before any code looks at it -- once, in
+      the outermost guarded call of a thread;
+    * the errors that input values cause deep inside NumPy/pyarrow -- an integer beyond 64
+      bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- are re-raised
+      as a ``ValueError``/``TypeError`` naming the layer and the method.
+    """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        outer = not getattr(_guard, "depth", 0)
+        if outer and args:
+            check_arrow(args[0], f"{type(self).__name__}.{method.__name__}")
+        _guard.depth = getattr(_guard, "depth", 0) + 1
         try:
             return method(self, *args, **kwargs)
         except OverflowError as exc:
@@ -346,6 +360,8 @@ def _clear_errors(method):
             raise ValueError(
                 f"{type(self).__name__}.{method.__name__}: invalid input value ({exc})."
             ) from exc
+        finally:
+            _guard.depth -= 1
 
     return wrapper
 
