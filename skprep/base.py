@@ -86,6 +86,11 @@ def _take_rows(X, start, stop):
     return X[start:stop]
 
 
+# verbose in-memory fits report progress over row chunks of at least this many rows.
+_PROGRESS_CHUNK_ROWS = 1 << 15
+_PROGRESS_MAX_CHUNKS = 20
+
+
 def _split_rows(X, n_chunks):
     """Split the rows of ``X`` into ``n_chunks`` contiguous chunks."""
     bounds = np.linspace(0, _n_rows(X), n_chunks + 1).astype(int)
@@ -150,11 +155,23 @@ class AdaptMixin:
         if is_dask_collection(X):
             return fit_dask(self, state, X, reset=reset)
         n_jobs = getattr(self, "n_jobs", 1)
+        verbose = getattr(self, "verbose", 0)
+        desc = f"{type(self).__name__}.fit"
         if n_jobs not in (None, 1) and not is_batch_iterable(X) and _n_rows(X) > 1:
             return self._fold_parallel(state, X, reset, n_jobs)
+        if is_batch_iterable(X):
+            batches = progress(X, enabled=verbose, desc=desc, unit="batch")
+        elif verbose and hasattr(self, "n_jobs") and _n_rows(X) >= 2 * _PROGRESS_CHUNK_ROWS:
+            # An in-memory fit reports progress over row chunks. Only layers with n_jobs do
+            # this: their chunked fit equals the one-batch fit (Discretization's does not).
+            n_chunks = min(_PROGRESS_MAX_CHUNKS, _n_rows(X) // _PROGRESS_CHUNK_ROWS)
+            batches = progress(
+                _split_rows(X, n_chunks), enabled=verbose, desc=desc, total=n_chunks, unit="chunk"
+            )
+        else:
+            batches = progress([X], enabled=verbose, desc=desc, unit="batch")
         seen = False
-        desc = f"{type(self).__name__}.fit"
-        for batch in progress(iter_batches(X), enabled=getattr(self, "verbose", 0), desc=desc):
+        for batch in batches:
             state.update(self._prepare_adapt_batch(batch, reset=reset and not seen))
             seen = True
         if not seen:
@@ -172,10 +189,14 @@ class AdaptMixin:
         # Validate (and record n_features_in_ & co.) on a one-row head; every chunk, the
         # first included, is then reduced in parallel and the exact states merged.
         self._prepare_adapt_batch(_take_rows(X, 0, 1), reset=reset)
-        states = Parallel(n_jobs=workers, prefer="threads")(
-            delayed(self._chunk_state)(chunk) for chunk in chunks
-        )
-        for other in states:
+        tasks = (delayed(self._chunk_state)(chunk) for chunk in chunks)
+        try:  # joblib >= 1.3: states as they complete, so progress can be reported
+            states = Parallel(n_jobs=workers, prefer="threads", return_as="generator")(tasks)
+        except TypeError:  # pragma: no cover - older joblib
+            states = Parallel(n_jobs=workers, prefer="threads")(tasks)
+        desc = f"{type(self).__name__}.fit"
+        verbose = getattr(self, "verbose", 0)
+        for other in progress(states, enabled=verbose, desc=desc, total=len(chunks), unit="chunk"):
             state.merge(other)
         return state
 

@@ -21,6 +21,7 @@ from ..lookup._vocabulary import (
     encode_tokens,
 )
 from ..utils._dask import is_dask_collection, transform_dask
+from ..utils._progress import progress
 from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
 from ..utils.encoding import encode_indices
 from . import functional as F
@@ -417,7 +418,16 @@ or None, default="lower_and_strip_punctuation"
         check_is_fitted(self)
 
     def _encoded_slices(self, texts: pa.Array):
-        for _, rows, codes in _encode_slices(texts, self._tokenize):
+        # verbose: a transform of several slices (~2 MB of text each) reports its progress.
+        n_slices = len(_chunks(texts)) if self.verbose else 0
+        slices = progress(
+            _encode_slices(texts, self._tokenize),
+            enabled=n_slices > 1,
+            desc=f"{type(self).__name__}.transform",
+            total=n_slices,
+            unit="slice",
+        )
+        for _, rows, codes in slices:
             yield rows, codes
 
     def _indices(self, slices) -> tuple[np.ndarray, np.ndarray]:
