@@ -2,12 +2,13 @@
 
 __version__ = "0.1.0.dev0"
 
-from . import audio, hashing, image, lookup, numeric, text
+from . import audio, hashing, image, lookup, numeric, structured, text
 from .audio import *  # noqa: F403
 from .hashing import *  # noqa: F403
 from .image import *  # noqa: F403
 from .lookup import *  # noqa: F403
 from .numeric import *  # noqa: F403
+from .structured import *  # noqa: F403
 from .text import *  # noqa: F403
 from .utils.discovery import all_estimators  # noqa: F401  (listed in __all__ below)
 
@@ -18,5 +19,6 @@ __all__ = sorted(
     + hashing.__all__
     + image.__all__
     + lookup.__all__
+    + structured.__all__
     + text.__all__
 )

@@ -16,6 +16,8 @@ Three families of layers exist, and each gets one small mixin here:
 from __future__ import annotations
 
 import abc
+import copy
+import hashlib
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -25,6 +27,7 @@ from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
 from .utils.random import check_random_state
+from .utils.validation import check_arrow
 
 __all__ = [
     "AdaptMixin",
@@ -52,9 +55,29 @@ class AdaptState(abc.ABC):
         Return a dict of fitted attributes (names ending in ``_``). Must not modify the state.
     ``n_batches``
         Number of batches folded in (used to detect empty fits).
+
+    ``copy()`` gives a state that more data can be folded into without touching this one
+    (``partial_fit`` folds into a copy and publishes it only when the whole call succeeded).
     """
 
     n_batches: int = 0
+    #: The parameters of the layer that made this state (name -> repr), stamped by
+    #: :class:`AdaptMixin`; None for a state made directly.
+    params: dict | None = None
+
+    def copy(self) -> AdaptState:
+        """A copy to fold more data into, leaving this state untouched.
+
+        The default copies the object and, one level down, its list/dict/set and NumPy array
+        attributes: states *replace* their arrays and tables when they update (pyarrow
+        tables are immutable), so this is enough. A state that writes deeper in place
+        overrides it.
+        """
+        new = copy.copy(self)
+        for name, value in vars(self).items():
+            if isinstance(value, (list, dict, set, np.ndarray)):
+                setattr(new, name, value.copy())
+        return new
 
     @abc.abstractmethod
     def update(self, batch) -> AdaptState:
@@ -69,12 +92,33 @@ class AdaptState(abc.ABC):
         """Return the fitted attributes this state implies."""
 
     def _check_mergeable(self, other: AdaptState) -> None:
+        """Refuse ``other`` if it is another kind of state or was built with other parameters.
+
+        Every ``merge`` calls this first. States built with different state-shaping
+        parameters (``ngrams``, ``standardize``, ``split``, ``axis``, ``encoding`` ...)
+        count different things; merging them would give a model no fit can produce.
+        """
         if type(other) is not type(self):
             raise TypeError(f"Cannot merge a {type(other).__name__} into a {type(self).__name__}.")
+        mine, theirs = self.params, other.params
+        if mine is not None and theirs is not None and mine != theirs:
+            names = sorted(k for k in set(mine) | set(theirs) if mine.get(k) != theirs.get(k))
+            diff = ", ".join(f"{k}={mine.get(k, '<unset>')} vs {k}={theirs.get(k, '<unset>')}"
+                             for k in names)
+            raise ValueError(
+                f"Cannot merge {type(self).__name__}s built with different parameters ({diff}): "
+                "they summarise the data differently. Fit every partition with the same "
+                "parameters."
+            )
 
 
 def _n_rows(X) -> int:
-    return X.shape[0] if hasattr(X, "shape") and len(X.shape) else len(X)
+    if hasattr(X, "shape") and len(X.shape):
+        return X.shape[0]
+    if hasattr(X, "__len__"):
+        return len(X)
+    shape = np.asarray(X).shape  # e.g. an object with __array__ only
+    return shape[0] if shape else 1
 
 
 def _take_rows(X, start, stop):
@@ -120,6 +164,35 @@ def iter_batches(X) -> Iterator:
         yield X
 
 
+class _ValidationOnly(AdaptState):
+    """Takes the place of the adapt state while a layer given its state validates input."""
+
+    def update(self, batch) -> _ValidationOnly:
+        self.n_batches += 1
+        return self
+
+    def merge(self, other: AdaptState) -> _ValidationOnly:
+        self.n_batches += other.n_batches
+        return self
+
+    def finalize(self) -> dict:
+        return {}
+
+
+class _Kept:
+    """One in-memory batch whose prepared form ``fit`` hands back (``_fit_keeping``)."""
+
+    __slots__ = ("X", "on_prepared", "prepared")
+
+    def __init__(self, X, on_prepared=None):
+        self.X, self.on_prepared, self.prepared = X, on_prepared, None
+
+    def keep(self, prepared) -> None:
+        self.prepared = prepared
+        if self.on_prepared is not None:
+            self.on_prepared(prepared)
+
+
 class AdaptMixin:
     """Mixin giving a layer Keras's ``adapt`` as ``fit`` / ``partial_fit``.
 
@@ -133,13 +206,77 @@ class AdaptMixin:
 
     ``fit(X)`` starts over; ``partial_fit(X)`` keeps folding batches into ``adapt_state_``.
     Both accept an iterable of batches as well as a single array.
+
+    **State given as parameters.** A Keras layer can be built with its state instead of
+    adapting it (``vocabulary``, ``bin_boundaries``, ``mean``/``variance``). A subclass names
+    those parameters in ``_state_params`` and builds the fitted attributes from them in
+    ``_given_state(X)``. When any of them is set, ``fit``/``partial_fit`` only validate the
+    input (nothing is learned), and ``transform`` works without ``fit`` (``_ensure_fitted``
+    sets the given state up on first use, as calling the Keras layer builds it).
+
+    Fits are atomic: ``fit`` folds into a fresh state and ``partial_fit`` into a copy of
+    ``adapt_state_``; what the layer records while validating batches (``n_features_in_``
+    ...) is rolled back with the rest of ``__dict__`` if anything raises -- a later batch
+    of an iterable, a Dask partition, ``finalize`` -- so a failed call leaves the estimator
+    exactly as it was, and the fitted attributes are published together at the end.
     """
+
+    #: Constructor parameters that give the layer its state instead of learning it.
+    _state_params: tuple[str, ...] = ()
 
     def _new_adapt_state(self) -> AdaptState:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _prepare_adapt_batch(self, X, reset: bool):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _state_is_given(self) -> bool:
+        """Whether a state parameter is set (then nothing is learned from data)."""
+        return any(getattr(self, name) is not None for name in self._state_params)
+
+    def _given_state(self, X=None) -> dict:  # pragma: no cover - abstract
+        """The fitted attributes the state parameters give. ``X`` is the input of a
+        ``transform`` before any ``fit`` (for a state shaped by its input), else None."""
+        raise NotImplementedError
+
+    def _finalize_state(self, state: AdaptState) -> dict:
+        """The fitted attributes a learned state implies."""
+        return state.finalize()
+
+    def _set_adapt_state(self, state: AdaptState, X=None) -> None:
+        given = self._state_is_given()
+        attributes = self._given_state(X) if given else self._finalize_state(state)
+        if state.params is None:
+            state.params = _param_labels(self._adapt_params())
+        self.adapt_state_ = state
+        for name, value in attributes.items():
+            setattr(self, name, value)
+
+    def _ensure_fitted(self, X=None) -> None:
+        """``check_is_fitted``, except that a layer given its state works without ``fit``,
+        as the Keras layer built with it does: the state is set up on first use (``X``, the
+        input being transformed, shapes it where the layer needs that)."""
+        if not hasattr(self, "adapt_state_") and self._state_is_given():
+            self._validate_params()
+            self._set_adapt_state(self._new_adapt_state(), X)
+        params = " or ".join(f"`{name}`" for name in self._state_params)
+        check_is_fitted(
+            self,
+            msg=(
+                "This %(name)s instance is not fitted yet: call 'fit' with appropriate "
+                "arguments (Keras: call `adapt(dataset)`)"
+                + (f" or give its state with {params}" if params else "")
+                + " before using this estimator."
+            ),
+        )
+
+    def _fit_keeping(self, X, on_prepared=None):
+        """``fit(X)`` for ``fit_transform``: returns what ``_prepare_adapt_batch`` made of
+        ``X`` (one in-memory batch), so the layer can map it without reading ``X`` again.
+        ``on_prepared(prepared)`` runs before the state consumes it."""
+        kept = _Kept(X, on_prepared)
+        self.fit(kept)
+        return kept.prepared
 
     def _adapt_params(self) -> dict:
         """Parameters that shape the adapt state; ``partial_fit`` refuses changes to them."""
@@ -152,33 +289,60 @@ class AdaptMixin:
         """Fold ``X`` -- an array, an iterable of batches or a Dask collection -- into
         ``state``. ``n_jobs`` (where a layer has it) splits one in-memory array into chunks
         whose states are computed in parallel threads and merged."""
+        given = self._state_is_given()
+        learner = _ValidationOnly() if given else state  # a given state learns nothing
         if is_dask_collection(X):
-            return fit_dask(self, state, X, reset=reset)
+            fit_dask(self, learner, X, reset=reset)
+            return state
         n_jobs = getattr(self, "n_jobs", 1)
-        verbose = getattr(self, "verbose", 0)
-        desc = f"{type(self).__name__}.fit"
-        if n_jobs not in (None, 1) and not is_batch_iterable(X) and _n_rows(X) > 1:
+        if n_jobs not in (None, 1) and not given and not is_batch_iterable(X) and _n_rows(X) > 1:
             return self._fold_parallel(state, X, reset, n_jobs)
-        if is_batch_iterable(X):
-            batches = progress(X, enabled=verbose, desc=desc, unit="batch")
-        elif verbose and hasattr(self, "n_jobs") and _n_rows(X) >= 2 * _PROGRESS_CHUNK_ROWS:
-            # An in-memory fit reports progress over row chunks. Only layers with n_jobs do
-            # this: their chunked fit equals the one-batch fit (Discretization's does not).
-            n_chunks = min(_PROGRESS_MAX_CHUNKS, _n_rows(X) // _PROGRESS_CHUNK_ROWS)
-            batches = progress(
-                _split_rows(X, n_chunks), enabled=verbose, desc=desc, total=n_chunks, unit="chunk"
-            )
-        else:
-            batches = progress([X], enabled=verbose, desc=desc, unit="batch")
-        seen = False
-        for batch in batches:
-            state.update(self._prepare_adapt_batch(batch, reset=reset and not seen))
-            seen = True
+        seen, n_rows = False, 0
+        for batch in self._progress_batches(X, chunk=not given):
+            kept = batch if isinstance(batch, _Kept) else None
+            batch = batch.X if kept is not None else batch
+            prepared = self._prepare_adapt_batch(batch, reset=reset and not seen)
+            if kept is not None:
+                kept.keep(prepared)
+            learner.update(prepared)
+            seen, n_rows = True, n_rows + (_n_rows(batch) if given else 1)
         if not seen:
             raise ValueError(
                 f"{type(self).__name__}.fit received an empty iterable (no batches); "
                 "pass at least one batch of data."
             )
+        if not n_rows:
+            raise ValueError(f"{type(self).__name__} cannot be fitted on empty input (0 samples).")
+        return state
+
+    def _progress_batches(self, X, chunk: bool):
+        """The batches of ``X``, reporting progress when ``verbose`` is set.
+
+        A stream reports its batches (with a total when it has a length). An in-memory input
+        of a layer with ``n_jobs`` -- whose chunked fit equals its one-batch fit
+        (Discretization's does not) -- is read in row chunks when large, so that the fit
+        can report progress; other inputs are one batch.
+        """
+        verbose = getattr(self, "verbose", 0)
+        desc = f"{type(self).__name__}.fit"
+        if is_batch_iterable(X):
+            return progress(X, enabled=verbose, desc=desc, unit="batch")
+        if (
+            chunk
+            and verbose
+            and hasattr(self, "n_jobs")
+            and not isinstance(X, _Kept)
+            and _n_rows(X) >= 2 * _PROGRESS_CHUNK_ROWS
+        ):
+            n_chunks = min(_PROGRESS_MAX_CHUNKS, _n_rows(X) // _PROGRESS_CHUNK_ROWS)
+            chunks = _split_rows(X, n_chunks)
+            return progress(chunks, enabled=verbose, desc=desc, total=len(chunks), unit="chunk")
+        return progress([X], enabled=verbose, desc=desc, unit="batch")
+
+    def _fresh_adapt_state(self) -> AdaptState:
+        """``_new_adapt_state()`` stamped with the parameters it was built with."""
+        state = self._new_adapt_state()
+        state.params = _param_labels(self._adapt_params())
         return state
 
     def _fold_parallel(self, state, X, reset, n_jobs):
@@ -201,12 +365,7 @@ class AdaptMixin:
         return state
 
     def _chunk_state(self, chunk):
-        return self._new_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
-
-    def _set_adapt_state(self, state: AdaptState) -> None:
-        self.adapt_state_ = state
-        for name, value in state.finalize().items():
-            setattr(self, name, value)
+        return self._fresh_adapt_state().update(self._prepare_adapt_batch(chunk, reset=False))
 
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
@@ -223,9 +382,10 @@ class AdaptMixin:
         -------
         self
         """
-        state = self._fold(self._new_adapt_state(), X, reset=True)
-        self._adapt_signature_ = _signature(self._adapt_params())
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._fold(self._fresh_adapt_state(), X, reset=True)
+            self._adapt_signature_ = _signature(self._adapt_params())
+            self._set_adapt_state(state)
         return self
 
     @_fit_context(prefer_skip_nested_validation=True)
@@ -253,15 +413,100 @@ class AdaptMixin:
                 f"{type(self).__name__}.partial_fit: the parameters changed since the state was "
                 "started (set_params was called); call fit to start over with the new parameters."
             )
-        state = self._new_adapt_state() if first else self.adapt_state_
-        self._fold(state, X, reset=first)
-        self._adapt_signature_ = signature
-        self._set_adapt_state(state)
+        with _rollback_on_error(self):
+            state = self._fresh_adapt_state() if first else self.adapt_state_.copy()
+            self._fold(state, X, reset=first)
+            self._adapt_signature_ = signature
+            self._set_adapt_state(state)
         return self
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = not self._state_is_given()
+        return tags
 
 
 def _signature(params: dict) -> str:
-    return repr(sorted((k, repr(v)) for k, v in params.items()))
+    """A digest of the parameters' values, for ``partial_fit``'s "parameters changed" guard.
+
+    Values are compared in full -- two 2,000-element arrays differing in one element differ
+    -- and by value: a list and an array of the same numbers (or strings) are equal. The
+    digest is a short string, so the fitted state stays plain data.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(params):
+        digest.update(name.encode() + b"=")
+        _feed(digest, params[name])
+    return digest.hexdigest()
+
+
+def _feed(digest, value) -> None:
+    """Feed ``value`` to ``digest`` in a form equal values share."""
+    if isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+        return
+    if callable(value) and not hasattr(value, "__array__"):
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+        digest.update(b"callable:" + name.encode())
+        return
+    if hasattr(value, "to_pylist"):  # pyarrow arrays: validated before reading
+        value = check_arrow(value, "a parameter of this layer").to_pylist()
+    if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # ragged
+            arr = None
+        if arr is not None and arr.dtype.kind in "biuf":
+            arr = arr.astype(np.float64 if arr.dtype.kind == "f" else np.int64)
+            digest.update(f"array:{arr.dtype.str}:{arr.shape}:".encode())
+            digest.update(np.ascontiguousarray(arr).tobytes())
+            return
+        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:
+            digest.update(b"list:")
+            for item in arr.ravel().tolist():
+                _feed(digest, item)
+            digest.update(f":{arr.shape}".encode())
+            return
+    digest.update(f"{type(value).__name__}:{value!r}".encode())
+
+
+def _param_labels(params: dict) -> dict:
+    """``name -> label`` of each state-shaping parameter, stamped on an adapt state so that
+    ``merge`` can refuse states of other parameters and name the ones that differ. A label is
+    the value's ``repr`` when short, else a digest of the full value (an array's ``repr`` is
+    abridged, so two arrays differing in one element would otherwise look equal)."""
+    labels = {}
+    for name, value in params.items():
+        label = repr(value)
+        if isinstance(value, np.ndarray) or len(label) > 120:
+            label = f"<{type(value).__name__} {_signature({name: value})[:16]}>"
+        labels[name] = label
+    return labels
+
+
+class _rollback_on_error:
+    """Restore ``est.__dict__`` as it was on entry if the block raises.
+
+    The block must not write *into* existing attribute objects (``fit`` builds a new state,
+    ``partial_fit`` folds into :meth:`AdaptState.copy`); attributes it sets, replaces or
+    deletes are put back.
+    """
+
+    def __init__(self, est):
+        self.est = est
+
+    def __enter__(self):
+        self.saved = dict(vars(self.est))
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            state = vars(self.est)
+            state.clear()
+            state.update(self.saved)
+        return False
 
 
 class StatelessMixin:
@@ -289,9 +534,10 @@ class StatelessMixin:
         -------
         self
         """
-        if X is not None:
-            self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            if X is not None:
+                self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def _ensure_params_checked(self):
@@ -339,8 +585,9 @@ class AugmentationMixin:
         -------
         self
         """
-        self._validate_input(X, reset=True)
-        self.fitted_ = True
+        with _rollback_on_error(self):
+            self._validate_input(X, reset=True)
+            self.fitted_ = True
         return self
 
     def fit_transform(self, X, y=None):

@@ -194,22 +194,56 @@ def stft(
     )
 
 
+# TensorFlow's float32 ``log`` on CPU for tensors (Eigen's vectorised kernel, built without
+# FMA): the mantissa m in [sqrt(1/2), sqrt(2)) gives log(m) = x p(x) / q(x), x = m - 1, with
+# these rational coefficients (highest degree first), and the exponent adds e * ln 2.
+_LOG_P = (0.18256296349849254, 1.0000000190281063, 1.0000000190281136)
+_LOG_Q = (0.049616247954120038, 0.59923249590823520, 1.4999999999999927, 1.0)
+
+
+def _log_float32_tf(x):
+    """``log`` of positive finite float32 values, rounded step by step as TensorFlow's CPU
+    kernel rounds them (NumPy's own float32 ``log`` differs in the last bit for ~10 % of
+    values, which the Mel matrix's slopes amplify to ~1e-5)."""
+    f32 = np.float32
+    m, e = np.frexp(np.asarray(x, dtype=f32))
+    m, e = m.astype(f32), e.astype(f32)
+    low = m < f32(0.7071067811865476)  # shift the mantissa to [sqrt(1/2), sqrt(2))
+    t = m - f32(1.0)
+    e = e - low.astype(f32)
+    t = t + np.where(low, m, f32(0.0))
+    p = np.full_like(t, f32(_LOG_P[0]))
+    for c in _LOG_P[1:]:
+        p = p * t + f32(c)
+    q = np.full_like(t, f32(_LOG_Q[0]))
+    for c in _LOG_Q[1:]:
+        q = q * t + f32(c)
+    return e * f32(np.log(2.0)) + (t * p) / q
+
+
 def _hertz_to_mel(hertz):
-    return _MEL_HIGH_FREQUENCY_Q * np.log(1.0 + hertz / _MEL_BREAK_FREQUENCY_HERTZ)
+    """HTK mel of float32 frequencies, in float32 as Keras computes it (a 0-d tensor's log
+    is the C library's, which NumPy's float64 log rounded to float32 approximates)."""
+    f32 = np.float32
+    x = f32(1.0) + np.asarray(hertz, dtype=f32) / f32(_MEL_BREAK_FREQUENCY_HERTZ)
+    log = _log_float32_tf(x) if np.ndim(x) else f32(np.log(np.float64(x)))
+    return f32(_MEL_HIGH_FREQUENCY_Q) * log
 
 
 @lru_cache(maxsize=32)
 def _mel_matrix(num_mel_bins, num_spectrogram_bins, sampling_rate, lower, upper):
-    nyquist = sampling_rate / 2.0
+    # float32 throughout, as Keras builds it (float64 was up to 1.2e-5 away).
+    f32 = np.float32
+    nyquist = f32(sampling_rate) / f32(2.0)
     # HTK excludes the DC bin: its row stays zero.
-    freqs = np.linspace(0.0, nyquist, num_spectrogram_bins)[1:]
+    freqs = np.linspace(f32(0.0), nyquist, num_spectrogram_bins, dtype=f32)[1:]
     bins_mel = _hertz_to_mel(freqs)[:, np.newaxis]
-    edges = np.linspace(_hertz_to_mel(lower), _hertz_to_mel(upper), num_mel_bins + 2)
+    edges = np.linspace(_hertz_to_mel(lower), _hertz_to_mel(upper), num_mel_bins + 2, dtype=f32)
     lower_mel, center_mel, upper_mel = edges[:-2], edges[1:-1], edges[2:]
     with np.errstate(divide="ignore", invalid="ignore"):
         lower_slopes = (bins_mel - lower_mel) / (center_mel - lower_mel)
         upper_slopes = (upper_mel - bins_mel) / (upper_mel - center_mel)
-    weights = np.maximum(0.0, np.minimum(lower_slopes, upper_slopes))
+    weights = np.maximum(f32(0.0), np.minimum(lower_slopes, upper_slopes))
     weights = np.pad(weights, ((1, 0), (0, 0))).astype(np.float32)
     weights.setflags(write=False)
     return weights

@@ -10,9 +10,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
-from ..utils.validation import check_arrow
+from ..utils.validation import check_arrow, input_feature_names
 from ._columns import Column, is_dataframe, kind_name, split_columns
-from ._hashing import _feature_names, validate_columns
+from ._hashing import validate_columns
 from .functional import fingerprint64, fingerprint_cat64
 
 __all__ = ["HashedCrossing", "hashed_cross"]
@@ -193,7 +193,7 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         self._ensure_params_checked()
-        names = _feature_names(self, input_features)
+        names = input_feature_names(self, input_features)
         cross = "_X_".join(str(n) for n in names) if names is not None else "hashedcrossing"
         if self.output_mode == "int":
             return np.asarray([cross], dtype=object)

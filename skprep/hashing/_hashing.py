@@ -13,7 +13,13 @@ from sklearn.utils import check_array
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
-from ..utils.validation import check_arrow, validate_nd
+from ..utils.validation import (
+    check_arrow,
+    check_bag_rank,
+    check_rank,
+    input_feature_names,
+    validate_nd,
+)
 from ._columns import Column, as_column, is_dataframe, is_series, split_columns
 from .functional import TextSpans, hash_to_bins, salt_key
 
@@ -116,14 +122,7 @@ def _hash_split(split, num_bins, mask_value, salt, output_mode, sparse):
         indices = hashed[0].reshape(shape)
     if output_mode == "int":
         return indices
-    if output_mode != "one_hot" and indices.ndim != 2:
-        raise ValueError(
-            f"output_mode={output_mode!r} treats each row of a 2-D input as one sample; got an "
-            f"input of shape {indices.shape}. Reshape a single sample to (1, m), or one value "
-            "per sample to (n, 1)."
-        )
-    if output_mode == "one_hot" and indices.ndim not in (1, 2):
-        raise ValueError(f"one_hot expects input of rank 1 or 2; got shape {indices.shape}.")
+    check_bag_rank(indices.shape, output_mode)
     return encode_indices(indices, num_bins, output_mode, sparse=sparse, dtype=np.float32)
 
 
@@ -162,27 +161,6 @@ def hashing(X, num_bins, *, mask_value=None, salt=None, output_mode="int", spars
     return _hash_split(split, num_bins, mask_value, salt, output_mode, sparse)
 
 
-def _feature_names(estimator, input_features):
-    """Input feature names: given, seen in fit, or ``x0 ...``; None for unknown/1-D input."""
-    n_in = getattr(estimator, "n_features_in_", None)
-    if input_features is not None:
-        names = np.asarray(input_features, dtype=object)
-        if n_in is not None and len(names) != n_in:
-            raise ValueError(
-                f"input_features should have length equal to the number of features "
-                f"({n_in}); got {len(names)}."
-            )
-        seen = getattr(estimator, "feature_names_in_", None)
-        if seen is not None and not np.array_equal(seen, names):
-            raise ValueError("input_features is not equal to feature_names_in_.")
-        return names
-    if hasattr(estimator, "feature_names_in_"):
-        return np.asarray(estimator.feature_names_in_, dtype=object)
-    if n_in is not None:
-        return np.asarray([f"x{i}" for i in range(n_in)], dtype=object)
-    return None
-
-
 def validate_columns(estimator, X, *, reset, by_column=False):
     """Record/check ``n_features_in_`` and feature names, then split ``X`` into columns.
 
@@ -201,16 +179,11 @@ def validate_columns(estimator, X, *, reset, by_column=False):
                 f"Found array with 0 sample(s) (shape=({len(X)},)) while a minimum of 1 is "
                 f"required by {name}."
             )
+        check_rank(estimator, (len(X),), reset=reset)
         if reset:
-            estimator._ndim_in_ = 1
             for attr in ("n_features_in_", "feature_names_in_"):
                 if hasattr(estimator, attr):
                     delattr(estimator, attr)
-        elif not unfitted and estimator._ndim_in_ != 1:
-            raise ValueError(
-                f"{name} was fitted on input of rank {estimator._ndim_in_} but got input of "
-                f"shape ({len(X)},). Reshape your data to rank {estimator._ndim_in_}."
-            )
         return [as_column(X, name)], (len(X),), False
     if is_dataframe(X):
         if X.shape[0] < 1:
@@ -219,14 +192,8 @@ def validate_columns(estimator, X, *, reset, by_column=False):
                 f"required by {name}."
             )
         if not unfitted:
-            if not reset and estimator._ndim_in_ != 2:
-                raise ValueError(
-                    f"{name} was fitted on input of rank {estimator._ndim_in_} but got a "
-                    f"DataFrame of shape {X.shape}."
-                )
+            check_rank(estimator, X.shape, reset=reset)
             validate_data(estimator, X, reset=reset, skip_check_array=True)
-            if reset:
-                estimator._ndim_in_ = 2
     elif unfitted:
         X = check_array(
             X, dtype=None, ensure_all_finite=False, ensure_2d=False, allow_nd=True, estimator=name
@@ -365,7 +332,7 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         self._ensure_params_checked()
-        names = _feature_names(self, input_features)
+        names = input_feature_names(self, input_features)
         if self.output_mode == "int":
             return names if names is not None else np.asarray(["hashing"], dtype=object)
         prefix = str(names[0]) if names is not None and len(names) == 1 else "hashing"

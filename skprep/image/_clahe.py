@@ -44,8 +44,9 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
         (``tile_area / 256``); the clipped excess is spread evenly over all bins. ``<= 0``
         disables clipping (plain adaptive histogram equalisation).
     tile_grid_size : (int, int), default=(8, 8)
-        Number of tile rows and columns. An image that is not a whole number of tiles is
-        padded at the bottom and right by reflection (for the histograms only).
+        Number of tile rows and columns, at most twice the image's rows and columns. An
+        image that is not a whole number of tiles is padded at the bottom and right by
+        reflection (for the histograms only).
     data_format : {"channels_last", "channels_first"} or None, default=None
         Layout of the images; None is "channels_last".
 
@@ -60,9 +61,10 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
     integer and float images, odd sizes and tile grids; integer images keep their dtype with
     the values truncated, as Keras casts them. Differences from Keras 3: Keras builds its
     histograms from one-hot vectors (256 floats per pixel, several GB for a batch of
-    64 224 x 224 RGB images), skprep counts them directly; Keras fails on images smaller than
-    half a tile grid (the reflection padding is longer than the image), skprep reflects
-    repeatedly; NaN values index the first bin instead of an undefined one.
+    64 224 x 224 RGB images), skprep counts them directly. A grid with more than twice as many tiles as pixels along an
+    axis raises a ``ValueError`` naming ``tile_grid_size`` (Keras fails there inside
+    TensorFlow, its reflection padding being longer than the image). NaN values index the
+    first bin instead of an undefined one.
 
     Examples
     --------

@@ -8,7 +8,7 @@ from sklearn.exceptions import NotFittedError
 
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import StrOptions
-from ..utils.validation import validate_nd
+from ..utils.validation import input_feature_names, validate_nd
 
 __all__ = ["Flatten"]
 
@@ -121,8 +121,9 @@ class Flatten(StatelessMixin, TransformerMixin, BaseEstimator):
 
         Parameters
         ----------
-        input_features : None
-            Ignored.
+        input_features : array-like of str, optional
+            Checked against the names seen in ``fit`` (if any); the output names are
+            positional whatever they are.
 
         Returns
         -------
@@ -130,6 +131,7 @@ class Flatten(StatelessMixin, TransformerMixin, BaseEstimator):
         """
         if not hasattr(self, "input_shape_"):
             raise NotFittedError("Call fit before get_feature_names_out.")
+        input_feature_names(self, input_features)
         size = int(np.prod(self.input_shape_))
         return np.asarray([f"flatten{i}" for i in range(size)], dtype=object)
 

@@ -536,50 +536,86 @@ static PyObject *resize(PyObject *self, PyObject *args) {
  * columns into tmp, then along the rows; clipped to [lo, hi]. NumPy adds 0 * w_j for a tap off
  * the image: skipping it changes nothing, as acc starts at +0 and the weights are positive (acc
  * is never -0, and acc + 0 == acc). The loops run over whole rows so that they vectorise. */
-INLINE void blur_image(const void *src, int u8, ssize h, ssize w, ssize ch, ssize kx,
-                       const float *wx, ssize ky, const float *wy, float *tmp, float *acc,
-                       float lo, float hi, int clip, float *out_f, uint8_t *out_u) {
-    const ssize bx = (kx - 1) / 2, by = (ky - 1) / 2, row = w * ch;
-    for (ssize y = 0; y < h; y++) {
-        const ssize s = y * row;
-        float *t = tmp + s;
-        for (ssize e = 0; e < row; e++) t[e] = 0.0f;
-        for (ssize j = 0; j < kx; j++) {
-            const ssize d = (j - bx) * ch; /* source offset of this tap */
-            const ssize e0 = d < 0 ? -d : 0, e1 = d > 0 ? row - d : row;
-            const float g = wx[j];
-            for (ssize e = e0; e < e1; e++) t[e] += ld(src, s + e + d, u8) * g;
-        }
+INLINE void blur_row(const void *src, int u8, ssize y, ssize w, ssize ch, ssize kx,
+                     const float *wx, float *rowf, float *restrict t) {
+    const ssize bx = (kx - 1) / 2, row = w * ch;
+    const float *r;
+    if (u8) { /* one conversion of the row, then the taps on floats */
+        const uint8_t *p = (const uint8_t *)src + y * row;
+        for (ssize e = 0; e < row; e++) rowf[e] = (float)p[e];
+        r = rowf;
+    } else {
+        r = (const float *)src + y * row;
     }
+    if (kx == 3 && row > 2 * ch) { /* the default size: one fused pass, edges apart */
+        const float g0 = wx[0], g1 = wx[1], g2 = wx[2];
+        for (ssize e = ch; e < row - ch; e++)
+            t[e] = ((0.0f + r[e - ch] * g0) + r[e] * g1) + r[e + ch] * g2;
+        for (ssize e = 0; e < ch; e++) {
+            t[e] = (0.0f + r[e] * g1) + r[e + ch] * g2;
+            t[row - ch + e] = (0.0f + r[row - 2 * ch + e] * g0) + r[row - ch + e] * g1;
+        }
+        return;
+    }
+    for (ssize e = 0; e < row; e++) t[e] = 0.0f;
+    for (ssize j = 0; j < kx; j++) {
+        const ssize d = (j - bx) * ch; /* source offset of this tap */
+        const ssize e0 = d < 0 ? -d : 0, e1 = d > 0 ? row - d : row;
+        const float g = wx[j];
+        for (ssize e = e0; e < e1; e++) t[e] += r[e + d] * g;
+    }
+}
+
+/* The column pass reads the row-pass results from a ring of ky rows, filled as the output
+ * rows advance: the working set stays in the L1 cache. */
+INLINE void blur_image(const void *src, int u8, ssize h, ssize w, ssize ch, ssize kx,
+                       const float *wx, ssize ky, const float *wy, float *ring, float *acc,
+                       float *rowf, float lo, float hi, int clip, float *out_f, uint8_t *out_u) {
+    const ssize by = (ky - 1) / 2, row = w * ch;
+    ssize next = 0; /* the next input row to pass along the columns */
     for (ssize y = 0; y < h; y++) {
-        for (ssize e = 0; e < row; e++) acc[e] = 0.0f;
-        for (ssize j = 0; j < ky; j++) {
-            const ssize yy = y + j - by;
-            if (yy < 0 || yy >= h) continue;
-            const float *t = tmp + yy * row;
-            const float g = wy[j];
-            for (ssize e = 0; e < row; e++) acc[e] += t[e] * g;
+        ssize need = y + ky - 1 - by;
+        if (need > h - 1) need = h - 1;
+        for (; next <= need; next++)
+            blur_row(src, u8, next, w, ch, kx, wx, rowf, ring + (next % ky) * row);
+        if (ky == 3 && y >= 1 && y + 1 < h) { /* the default size: one fused pass */
+            const float *t0 = ring + ((y - 1) % 3) * row, *t1 = ring + (y % 3) * row;
+            const float *t2 = ring + ((y + 1) % 3) * row;
+            const float g0 = wy[0], g1 = wy[1], g2 = wy[2];
+            for (ssize e = 0; e < row; e++)
+                acc[e] = ((0.0f + t0[e] * g0) + t1[e] * g1) + t2[e] * g2;
+        } else {
+            for (ssize e = 0; e < row; e++) acc[e] = 0.0f;
+            for (ssize j = 0; j < ky; j++) {
+                const ssize yy = y + j - by;
+                if (yy < 0 || yy >= h) continue;
+                const float *restrict t = ring + (yy % ky) * row;
+                const float g = wy[j];
+                for (ssize e = 0; e < row; e++) acc[e] += t[e] * g;
+            }
         }
         if (clip)
-            for (ssize e = 0; e < row; e++) acc[e] = clampf(acc[e], lo, hi);
-        if (out_f) {
+            for (ssize e = 0; e < row; e++) { /* np.clip: NaN stays NaN */
+                float v = acc[e] < lo ? lo : acc[e];
+                acc[e] = v > hi ? hi : v;
+            }
+        if (out_f)
             memcpy(out_f + y * row, acc, sizeof(float) * (size_t)row);
-        } else {
+        else
             floats_to_u8(acc, out_u + y * row, row);
-        }
     }
 }
 
 static void blur_u8(const void *s, ssize h, ssize w, ssize c, ssize kx, const float *wx, ssize ky,
-                    const float *wy, float *tmp, float *acc, float lo, float hi, int clip, float *of,
-                    uint8_t *ou) {
-    blur_image(s, 1, h, w, c, kx, wx, ky, wy, tmp, acc, lo, hi, clip, of, ou);
+                    const float *wy, float *ring, float *acc, float *rowf, float lo, float hi,
+                    int clip, float *of, uint8_t *ou) {
+    blur_image(s, 1, h, w, c, kx, wx, ky, wy, ring, acc, rowf, lo, hi, clip, of, ou);
 }
 
 static void blur_f32(const void *s, ssize h, ssize w, ssize c, ssize kx, const float *wx,
-                     ssize ky, const float *wy, float *tmp, float *acc, float lo, float hi,
-                     int clip, float *of, uint8_t *ou) {
-    blur_image(s, 0, h, w, c, kx, wx, ky, wy, tmp, acc, lo, hi, clip, of, ou);
+                     ssize ky, const float *wy, float *ring, float *acc, float *rowf, float lo,
+                     float hi, int clip, float *of, uint8_t *ou) {
+    blur_image(s, 0, h, w, c, kx, wx, ky, wy, ring, acc, rowf, lo, hi, clip, of, ou);
 }
 
 /* blur(src, src_u8, out, out_u8, start, stop, h, w, c, kx, wx, ky, wy, clip, lo, hi)
@@ -601,7 +637,8 @@ static PyObject *blur(PyObject *self, PyObject *args) {
         release(&bs);
         return NULL;
     }
-    float *tmp = malloc(sizeof(float) * (size_t)(img + w * ch)), *acc = tmp + img;
+    float *tmp = malloc(sizeof(float) * (size_t)((ky + 2) * w * ch));
+    float *acc = tmp + ky * w * ch, *rowf = acc + w * ch;
     if (!tmp) {
         release(&bs);
         return PyErr_NoMemory();
@@ -612,11 +649,11 @@ static PyObject *blur(PyObject *self, PyObject *args) {
         uint8_t *ou = ou8 ? (uint8_t *)out + i * img : NULL;
         const float *x = (const float *)wx + i * kx, *y = (const float *)wy + i * ky;
         if (su8)
-            blur_u8((const uint8_t *)src + i * img, h, w, ch, kx, x, ky, y, tmp, acc, lo, hi, clip,
-                    of, ou);
+            blur_u8((const uint8_t *)src + i * img, h, w, ch, kx, x, ky, y, tmp, acc, rowf, lo, hi,
+                    clip, of, ou);
         else
-            blur_f32((const float *)src + i * img, h, w, ch, kx, x, ky, y, tmp, acc, lo, hi, clip,
-                     of, ou);
+            blur_f32((const float *)src + i * img, h, w, ch, kx, x, ky, y, tmp, acc, rowf, lo, hi,
+                     clip, of, ou);
     }
     Py_END_ALLOW_THREADS
     free(tmp);
@@ -730,7 +767,55 @@ static PyObject *lut(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* channel_sums(src, sums, start, stop, pixels, c): exact per-image, per-channel sums of uint8
+ * images into int64 sums[n, c]. */
+static PyObject *channel_sums(PyObject *self, PyObject *args) {
+    PyObject *so, *oo;
+    ssize start, stop, pix, ch;
+    if (!PyArg_ParseTuple(args, "OOnnnn", &so, &oo, &start, &stop, &pix, &ch)) return NULL;
+    if (ch < 1 || ch > 64) {
+        PyErr_SetString(PyExc_ValueError, "1 to 64 channels");
+        return NULL;
+    }
+    Bufs bs = {.n = 0};
+    void *src, *out;
+    ssize img = pix * ch;
+    if (get(&bs, so, 0, stop * img, &src) < 0 || get(&bs, oo, 1, stop * ch * 8, &out) < 0) {
+        release(&bs);
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    for (ssize i = start; i < stop; i++) {
+        const uint8_t *s = (const uint8_t *)src + i * img;
+        int64_t *o = (int64_t *)out + i * ch;
+        uint64_t acc[64] = {0};
+        if (ch == 3) {
+            uint32_t a0 = 0, a1 = 0, a2 = 0; /* < 2^32: at most 2^24 pixels per block */
+            for (ssize p0 = 0; p0 < pix; p0 += 1 << 24) {
+                ssize p1 = p0 + (1 << 24) < pix ? p0 + (1 << 24) : pix;
+                a0 = a1 = a2 = 0;
+                for (ssize p = p0; p < p1; p++) {
+                    a0 += s[3 * p];
+                    a1 += s[3 * p + 1];
+                    a2 += s[3 * p + 2];
+                }
+                acc[0] += a0;
+                acc[1] += a1;
+                acc[2] += a2;
+            }
+        } else {
+            for (ssize p = 0; p < pix; p++)
+                for (ssize c = 0; c < ch; c++) acc[c] += s[p * ch + c];
+        }
+        for (ssize c = 0; c < ch; c++) o[c] = (int64_t)acc[c];
+    }
+    Py_END_ALLOW_THREADS
+    release(&bs);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"channel_sums", channel_sums, METH_VARARGS, "Exact per-channel sums of uint8 images."},
     {"affine", affine, METH_VARARGS, "Projective warp of images [start, stop)."},
     {"resize", resize, METH_VARARGS, "Separable resize of images [start, stop)."},
     {"blur", blur, METH_VARARGS, "Separable zero-padded blur of images [start, stop)."},

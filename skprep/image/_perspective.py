@@ -149,6 +149,16 @@ class RandomPerspective(_AffineAugmentation):
                 f"Received: scale={self.scale}"
             )
 
+    def _validate_input(self, X, reset: bool):
+        batch = super()._validate_input(X, reset)
+        _, h, w, _ = batch.shape
+        if h < 2 or w < 2:
+            raise ValueError(
+                "RandomPerspective needs images of at least 2 x 2 pixels (a perspective moves "
+                f"four distinct corners); got height={h}, width={w}."
+            )
+        return batch
+
     def _sample_params(self, n_images, height, width, rng):
         apply = _probability(self.factor, n_images, rng)
         half = 0.5 * float(self.scale)
@@ -156,12 +166,20 @@ class RandomPerspective(_AffineAugmentation):
         return {"apply": apply, "factors": factors}
 
     def _apply(self, images, params):
-        out = to_float32(images).copy() if images.dtype == _F32 else to_float32(images)
-        idx = np.flatnonzero(params["apply"])
+        _, h, w, _ = images.shape
+        apply = np.asarray(params["apply"], dtype=bool)
+        x = to_float32(images)
+        if apply.all():  # warp the whole batch in one call, no gathering of images
+            start, end = perspective_corners(params["factors"], h, w)
+            return self._warp(x, start, end)
+        out = x.copy()
+        idx = np.flatnonzero(apply)
         if idx.size:
-            _, h, w, _ = images.shape
             start, end = perspective_corners(params["factors"][idx], h, w)
-            out[idx] = perspective(
-                out[idx], start, end, interpolation=self.interpolation, fill_value=self.fill_value
-            )
+            out[idx] = self._warp(out[idx], start, end)
         return out
+
+    def _warp(self, images, start, end):
+        return perspective(
+            images, start, end, interpolation=self.interpolation, fill_value=self.fill_value
+        )

@@ -27,6 +27,7 @@ from .functional import (
     sharpen,
     solarize,
 )
+from .functional._pointwise import _gaussian_blur
 
 __all__ = [
     "AutoContrast",
@@ -549,6 +550,13 @@ class RandomGaussianBlur(BaseImageAugmentation):
     def _apply(self, images, params):
         vr = _value_range(self.value_range)
         apply = params["apply"]
+        if apply.all():  # every image blurred: no clipped copy of the batch first
+            out = _gaussian_blur(
+                images, params["sigma"], _kernel_size(self.kernel_size), vr, uint8_out=True
+            )
+            if out.dtype == images.dtype and out.dtype.kind in "iu":
+                return out  # uint8 cast in the kernel
+            return _keep_dtype(out, images.dtype)
         out = np.clip(images.astype(np.float32), *vr).astype(np.float32, copy=False)
         if apply.any():
             out[apply] = gaussian_blur(
@@ -582,6 +590,13 @@ class AutoContrast(BaseImageTransformer):
     -----
     Keras 3 returns float32 for integer input; skprep returns integer images in their dtype,
     rounded and saturated, like ``Resizing``.
+
+    With ``data_format="channels_first"`` skprep stretches each channel over its height and
+    width, as documented, and so matches ``channels_last``. Keras 3 takes the minimum and
+    maximum over axes 1 and 2 whatever the layout, i.e. over (channels, height) of a
+    ``(n, C, H, W)`` batch -- each column of each image is stretched on its own, mixing the
+    channels -- which is a Keras defect, deliberately not reproduced (the outputs differ
+    for channels_first input; they are equal for channels_last).
 
     Examples
     --------

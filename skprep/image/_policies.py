@@ -7,19 +7,19 @@ returns the per-image numbers (the only place that sees the random generator) an
 ``factor = (lower, upper)``, ``value_range`` and ``interpolation``. The magnitudes are the
 sub-layers' own rules for a ``factor`` pair, exactly as Keras builds them:
 
-==========================  ==============================================================
-``random_shear``            ``U(lower, upper)`` for both axes, one random sign
-``random_translation``      ``U(lower, upper)`` of the height (down) and width (right)
-``random_rotation``         ``U(lower, upper)`` of a full turn, counter-clockwise
-``random_brightness``       ``U(lower, upper) * (high - low)`` added, clipped
+=============================  ==========================================================
+``random_shear``               ``U(lower, upper)`` for both axes, one random sign
+``random_translation``         ``U(lower, upper)`` of the height (down) and width (right)
+``random_rotation``            ``U(lower, upper)`` of a full turn, counter-clockwise
+``random_brightness``          ``U(lower, upper) * (high - low)`` added, clipped
 ``random_color_degeneration``  blend ``U(lower, upper)`` towards grey, clipped
-``random_contrast``         contrast factor ``U(1 - lower, 1 + upper)``, clipped
-``random_sharpness``        ``RandomSharpness`` factor ``U(lower, upper)``
-``random_posterization``    bits from ``{1, ..., max(1, int(8 * upper))}``
-``solarization``            addition and threshold ``U(lower, upper) * 255``
-``auto_contrast``           deterministic
-``equalization``            deterministic
-==========================  ==============================================================
+``random_contrast``            contrast factor ``U(1 - lower, 1 + upper)``, clipped
+``random_sharpness``           ``RandomSharpness`` factor ``U(lower, upper)``
+``random_posterization``       bits from ``{1, ..., max(1, int(8 * upper))}``
+``solarization``               addition and threshold ``U(lower, upper) * 255``
+``auto_contrast``              deterministic
+``equalization``               deterministic
+=============================  ==========================================================
 
 Geometric operations use Keras's default ``fill_mode="reflect"``.
 """
@@ -102,69 +102,104 @@ def _warp(images, transforms, ctx):
     )
 
 
-def _degenerate(images, factor, value_range):
-    if images.shape[-1] == 1:  # a grey image is its own greyscale version
-        return images
-    return degenerate_color(images, factor, value_range=value_range)
+# Draw rules: (rng, n_images, ctx) -> dict of per-image arrays --------------------------------
 
 
-_DRAW = {
-    "random_shear": lambda rng, n, ctx: dict(
-        zip(("sx", "sy"), shear_factors(rng, n, (ctx.lower, ctx.upper), (ctx.lower, ctx.upper)))
-    ),
-    "random_translation": lambda rng, n, ctx: dict(
-        zip(
-            ("dx", "dy"),
-            translation_shifts(
-                rng, n, ctx.height, ctx.width, (ctx.lower, ctx.upper), (ctx.lower, ctx.upper)
-            ),
-        )
-    ),
-    "random_rotation": lambda rng, n, ctx: {"angle": rotation_angles(rng, n, ctx.lower, ctx.upper)},
-    "random_brightness": lambda rng, n, ctx: {
-        "delta": _uniform(rng, ctx, n) * (ctx.value_range[1] - ctx.value_range[0])
-    },
-    "random_color_degeneration": lambda rng, n, ctx: {"factor": _uniform(rng, ctx, n)},
-    "random_contrast": lambda rng, n, ctx: {
-        "factor": rng.uniform(1.0 - ctx.lower, 1.0 + ctx.upper, size=n)
-    },
-    "random_sharpness": lambda rng, n, ctx: {"factor": _uniform(rng, ctx, n)},
-    "random_posterization": lambda rng, n, ctx: {
-        "bits": rng.integers(1, max(1, int(8 * ctx.upper)) + 1, size=n)
-    },
-    "solarization": lambda rng, n, ctx: {
-        "addition": _uniform(rng, ctx, n) * 255.0,
-        "threshold": _uniform(rng, ctx, n) * 255.0,
-    },
-    "auto_contrast": lambda rng, n, ctx: {},
-    "equalization": lambda rng, n, ctx: {},
-}
+def _draw_shear(rng, n, ctx):
+    sx, sy = shear_factors(rng, n, (ctx.lower, ctx.upper), (ctx.lower, ctx.upper))
+    return {"sx": sx, "sy": sy}
 
-_APPLY = {
-    "random_shear": lambda x, p, ctx: _warp(x, shear_transform(p["sx"], p["sy"]), ctx),
-    "random_translation": lambda x, p, ctx: _warp(x, translation_transform(p["dx"], p["dy"]), ctx),
-    "random_rotation": lambda x, p, ctx: _warp(
-        x, rotation_transform(p["angle"], ctx.height, ctx.width), ctx
+
+def _draw_translation(rng, n, ctx):
+    magnitude = (ctx.lower, ctx.upper)
+    dx, dy = translation_shifts(rng, n, ctx.height, ctx.width, magnitude, magnitude)
+    return {"dx": dx, "dy": dy}
+
+
+def _draw_rotation(rng, n, ctx):
+    return {"angle": rotation_angles(rng, n, ctx.lower, ctx.upper)}
+
+
+def _draw_brightness(rng, n, ctx):
+    return {"delta": _uniform(rng, ctx, n) * (ctx.value_range[1] - ctx.value_range[0])}
+
+
+def _draw_factor(rng, n, ctx):
+    return {"factor": _uniform(rng, ctx, n)}
+
+
+def _draw_contrast(rng, n, ctx):
+    return {"factor": rng.uniform(1.0 - ctx.lower, 1.0 + ctx.upper, size=n)}
+
+
+def _draw_bits(rng, n, ctx):
+    return {"bits": rng.integers(1, max(1, int(8 * ctx.upper)) + 1, size=n)}
+
+
+def _draw_solarization(rng, n, ctx):
+    return {"addition": _uniform(rng, ctx, n) * 255.0, "threshold": _uniform(rng, ctx, n) * 255.0}
+
+
+def _draw_nothing(rng, n, ctx):
+    return {}
+
+
+# Apply rules: (images, params, ctx) -> images ----------------------------------------------
+
+
+def _shear(x, p, ctx):
+    return _warp(x, shear_transform(p["sx"], p["sy"]), ctx)
+
+
+def _translation(x, p, ctx):
+    return _warp(x, translation_transform(p["dx"], p["dy"]), ctx)
+
+
+def _rotation(x, p, ctx):
+    return _warp(x, rotation_transform(p["angle"], ctx.height, ctx.width), ctx)
+
+
+def _degenerate(x, p, ctx):
+    if x.shape[-1] == 1:  # a grey image is its own greyscale version
+        return x
+    return degenerate_color(x, p["factor"], value_range=ctx.value_range)
+
+
+_RULES = {
+    "random_shear": (_draw_shear, _shear),
+    "random_translation": (_draw_translation, _translation),
+    "random_rotation": (_draw_rotation, _rotation),
+    "random_brightness": (
+        _draw_brightness,
+        lambda x, p, ctx: adjust_brightness(x, p["delta"], ctx.value_range),
     ),
-    "random_brightness": lambda x, p, ctx: adjust_brightness(x, p["delta"], ctx.value_range),
-    "random_color_degeneration": lambda x, p, ctx: _degenerate(x, p["factor"], ctx.value_range),
-    "random_contrast": lambda x, p, ctx: adjust_contrast(x, p["factor"], ctx.value_range),
-    "random_sharpness": lambda x, p, ctx: sharpen(x, p["factor"], ctx.value_range),
-    "random_posterization": lambda x, p, ctx: posterize(x, p["bits"], ctx.value_range),
-    "solarization": lambda x, p, ctx: solarize(x, p["addition"], p["threshold"], ctx.value_range),
-    "auto_contrast": lambda x, p, ctx: auto_contrast(x, ctx.value_range),
-    "equalization": lambda x, p, ctx: equalize(x, ctx.value_range),
+    "random_color_degeneration": (_draw_factor, _degenerate),
+    "random_contrast": (
+        _draw_contrast,
+        lambda x, p, ctx: adjust_contrast(x, p["factor"], ctx.value_range),
+    ),
+    "random_sharpness": (_draw_factor, lambda x, p, ctx: sharpen(x, p["factor"], ctx.value_range)),
+    "random_posterization": (
+        _draw_bits,
+        lambda x, p, ctx: posterize(x, p["bits"], ctx.value_range),
+    ),
+    "solarization": (
+        _draw_solarization,
+        lambda x, p, ctx: solarize(x, p["addition"], p["threshold"], ctx.value_range),
+    ),
+    "auto_contrast": (_draw_nothing, lambda x, p, ctx: auto_contrast(x, ctx.value_range)),
+    "equalization": (_draw_nothing, lambda x, p, ctx: equalize(x, ctx.value_range)),
 }
 
 
 def draw_op(name: str, rng: np.random.Generator, n_images: int, ctx: OpContext) -> dict:
     """Draw operation ``name``'s numbers for ``n_images`` images (plain arrays)."""
-    return _DRAW[name](rng, n_images, ctx)
+    return _RULES[name][0](rng, n_images, ctx)
 
 
 def apply_op(name: str, images: np.ndarray, params: dict, ctx: OpContext) -> np.ndarray:
     """Apply operation ``name`` with drawn ``params`` to an NHWC float32 batch."""
-    return _APPLY[name](images, params, ctx)
+    return _RULES[name][1](images, params, ctx)
 
 
 def apply_choices(images, choices, params, ops, ctx):

@@ -229,8 +229,9 @@ class AugMix(_Policy):
 
     Notes
     -----
-    Each operation is the corresponding skprep layer's kernel with Keras's magnitude rule.
-    Differences from Keras 3: Keras draws the chains, the Dirichlet weights and the blend
+    Each operation is the corresponding skprep layer's kernel with Keras's magnitude rule;
+    with the same chains, operations, numbers and weights, the output equals Keras's on the
+    parity fixtures. Differences from Keras 3: Keras draws the chains, the Dirichlet weights and the blend
     weight once per batch (every image gets the same ones), and picks each chain's
     operations with Python's global ``random`` module (not seeded by ``seed``) from the
     operations plus "none" at every depth, so a chain's length is not uniform as documented;

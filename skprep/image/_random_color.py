@@ -12,6 +12,7 @@ from ._base import (
     parse_factor,
 )
 from .functional import adjust_brightness, adjust_contrast
+from .functional._color import _contrast_uint8
 
 __all__ = ["RandomBrightness", "RandomContrast"]
 
@@ -113,9 +114,11 @@ class RandomContrast(BaseImageAugmentation):
         return {"contrast_factor": rng.uniform(1.0 - lower, 1.0 + upper, size=n_images)}
 
     def _apply(self, images, params):
-        out = adjust_contrast(
-            images, params["contrast_factor"], value_range=check_value_range(self.value_range)
-        )
+        value_range = check_value_range(self.value_range)
+        out = _contrast_uint8(images, params["contrast_factor"], value_range)
+        if out is not None:  # uint8: per-image lookup tables, no float32 batch
+            return out
+        out = adjust_contrast(images, params["contrast_factor"], value_range=value_range)
         return _keep_dtype(out, images.dtype)
 
     def _inference(self, images):

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..utils._sklearn_compat import Interval
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation
+from .functional._ckernel import window_float32
 from .functional._crop import smart_resize
 
 __all__ = ["RandomCrop"]
@@ -101,6 +102,11 @@ class RandomCrop(BaseImageAugmentation):
         if not params:
             return smart_resize(images, self.height, self.width)
         n, _, _, c = images.shape
+        out = window_float32(
+            images, params["top"], params["left"], self.height, self.width, False, False
+        )
+        if out is not None:  # compiled: the windows copied and cast on the pool's threads
+            return out
         out = np.empty((n, self.height, self.width, c), dtype=np.float32)
         # One slice copy per image (each a block of contiguous rows), cast on the way.
         for i, (t, lf) in enumerate(zip(params["top"].tolist(), params["left"].tolist())):

@@ -7,6 +7,7 @@ import numpy as np
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, to_float32
 from .functional import flip
+from .functional._ckernel import window_float32
 
 __all__ = ["RandomFlip"]
 
@@ -76,7 +77,10 @@ default="horizontal_and_vertical"
         }
 
     def _apply(self, images, params):
-        return flip(to_float32(images), params["horizontal"], params["vertical"])
+        _, h, w, _ = images.shape
+        h_flags, v_flags = params["horizontal"], params["vertical"]
+        out = window_float32(images, 0, 0, h, w, h_flags, v_flags)  # compiled: one pass
+        return flip(to_float32(images), h_flags, v_flags) if out is None else out
 
     def _inference(self, images):
         return images.astype(np.float32, copy=True)

@@ -12,12 +12,11 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import _check_n_features, check_is_fitted, validate_data
+from ..utils._sklearn_compat import _check_n_features, validate_data
 from ..utils.encoding import encode_indices
-from ..utils.validation import check_arrow
+from ..utils.validation import check_arrow, check_rank, input_feature_names
 from ._input import as_integer_tokens, read_tokens
 from ._vocabulary import (
-    _ARROW_TYPE,
     FittedVocabularyMixin,
     TokenBatch,
     VocabularyOptions,
@@ -68,6 +67,11 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
             raise ValueError(
                 "`num_oov_indices` must be greater than or equal to 0. Received: "
                 f"num_oov_indices={self.num_oov_indices}"
+            )
+        if self.invert and self.oov_token is None:
+            raise ValueError(
+                "oov_token=None cannot be used with invert=True: the OOV token is what "
+                "inverting returns for OOV indices. Set oov_token to a token."
             )
         if self.invert and self._mode != "int":
             raise ValueError(
@@ -153,18 +157,13 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
                     f"{type(self).__name__} expects a 1-D or 2-D array; got a scalar {X!r}. "
                     "Wrap it in a list."
                 )
+        shape = (len(X),) if ndim == 1 else X.shape
+        check_rank(self, shape, reset=reset, compatible={1: (1, 2)})
         validate_data(self, X, reset=reset, skip_check_array=True, ensure_2d=False)
         if ndim == 2:
             _check_n_features(self, X, reset=reset)
         elif reset and hasattr(self, "n_features_in_"):
             del self.n_features_in_
-        elif not reset and hasattr(self, "n_features_in_"):
-            raise ValueError(
-                f"{type(self).__name__} was fitted on a 2-D table with {self.n_features_in_} "
-                f"columns but got input of rank {ndim}. Reshape your data, e.g. "
-                "X.reshape(-1, 1) for a single column."
-            )
-        shape = (len(X),) if ndim == 1 else X.shape
         if reset and shape[0] == 0:
             raise ValueError(
                 f"Found array with 0 sample(s) (shape={shape}) while a minimum of 1 is "
@@ -214,35 +213,18 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
 
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_input(X, reset=reset)
-        if self.vocabulary is not None:
-            # A given vocabulary is not learned: X is only validated (indices when inverting).
-            if self.invert:
-                self._read_indices(X)
-            else:
-                for _ in self._chunks(X):
-                    pass
-            return TokenBatch(pa.array([], type=_ARROW_TYPE[self._kind]), n_documents=0)
+        if self.invert and self._state_is_given():
+            self._read_indices(X)  # an inverting layer with its vocabulary reads indices
+            return None
         batches = []
-        kept = [] if getattr(self, "_keep_codes", False) else None
-        for sl, codes, shape in self._chunks(X):
+        for _, codes, shape in self._chunks(X):
             n = shape[0]
             doc_ids = None
             if self._mode == "tf_idf":
                 per_row = shape[1] if len(shape) == 2 else 1
                 doc_ids = np.repeat(np.arange(n, dtype=np.int64), per_row)
             batches.append(TokenBatch(codes, doc_ids=doc_ids, n_documents=n))
-            if kept is not None:
-                kept.append((sl, codes, shape))
-        if kept is not None:
-            self._kept_codes = kept
         return batches
-
-    def _ensure_fitted(self) -> None:
-        if not hasattr(self, "_vocab") and self.vocabulary is not None:
-            # Like a Keras layer built with a vocabulary: usable without fit (adapt).
-            self._validate_params()
-            self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self)
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -337,19 +319,13 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
             is_batch_iterable(X)
             or is_dask_collection(X)
             or self.invert
-            or self.vocabulary is not None
+            or self._state_is_given()
             or self.n_jobs not in (None, 1)
         ):
             return self.fit(X).transform(X)
-        self._keep_codes = True
-        try:
-            self.fit(X)
-            chunks = self._kept_codes
-        finally:
-            self.__dict__.pop("_keep_codes", None)
-            self.__dict__.pop("_kept_codes", None)
+        batches = self._fit_keeping(X)
         X = X if isinstance(X, np.ndarray) or hasattr(X, "iloc") else np.asarray(X)
-        return self._encode(X, chunks=chunks)
+        return self._encode(X, chunks=_chunks_of(batches, X.shape))
 
     def _read_indices(self, X) -> np.ndarray:
         name = type(self).__name__
@@ -417,13 +393,8 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         ndarray of str (object)
         """
         self._ensure_fitted()
-        n_in = getattr(self, "n_features_in_", 1)
-        if input_features is not None:
-            names = [str(f) for f in input_features]
-        elif hasattr(self, "feature_names_in_"):
-            names = [str(f) for f in self.feature_names_in_]
-        else:
-            names = [f"x{i}" for i in range(n_in)]
+        names = input_feature_names(self, input_features)
+        names = ["x0"] if names is None else [str(f) for f in names]
         if self._mode == "int":
             return np.asarray(names, dtype=object)
         prefix = names[0] if len(names) == 1 else type(self).__name__.lower()
@@ -454,3 +425,13 @@ def check_encoding(encoding) -> str:
         return codecs.lookup(encoding).name
     except LookupError:
         raise ValueError(f"Unknown `encoding`: {encoding!r}.") from None
+
+
+def _chunks_of(batches: list, shape: tuple):
+    """``(row slice, codes, chunk shape)`` of the prepared batches of an input of ``shape``
+    (the chunks ``_IndexLookup._chunks`` read)."""
+    start = 0
+    for batch in batches:
+        n = batch.n_documents
+        yield slice(start, start + n), batch.tokens, (n,) + tuple(shape[1:])
+        start += n

@@ -36,9 +36,10 @@ class StringLookup(_IndexLookup):
         With 0, an OOV token in ``transform`` raises a ``ValueError``.
     mask_token : str, default=None
         Token mapped to index 0 in int mode (dropped in the encoded modes); None for no mask.
-    oov_token : str, default="[UNK]"
+    oov_token : str or None, default="[UNK]"
         Placeholder returned for OOV indices by ``invert``/``inverse_transform`` and shown in
-        ``get_vocabulary()``.
+        ``get_vocabulary()``. ``None`` (as in Keras) keeps the OOV slots, named ``None``, and
+        learns ``"[UNK]"`` like any token; it cannot be used with ``invert=True``.
     vocabulary : array-like of str or str path, default=None
         A fixed vocabulary (then ``fit`` learns nothing and only validates ``X``, and the
         layer also works without ``fit``, like the Keras layer): a list,
@@ -90,7 +91,9 @@ class StringLookup(_IndexLookup):
     Differences from Keras: missing values (None, NaN, pd.NA) raise a ``ValueError``
     (Keras has no missing values); inverted output is ``str``, not bytes; a 1-D input in the
     bag modes (multi_hot/count/tf_idf) is ``n`` one-token rows, not one sample; ``max_tokens``
-    must leave room for at least one learned token.
+    must leave room for at least one learned token; a given ``vocabulary`` holding the OOV
+    token anywhere but in the leading special slots is refused (Keras keeps it as an
+    ordinary token, so two indices would carry the same name).
 
     Examples
     --------
@@ -116,7 +119,7 @@ class StringLookup(_IndexLookup):
         "max_tokens": [Interval(Integral, 2, None, closed="left"), None],
         "num_oov_indices": [Interval(Integral, 0, None, closed="left")],
         "mask_token": [str, None],
-        "oov_token": [str],
+        "oov_token": [str, None],
         "vocabulary": ["array-like", str, os.PathLike, pa.Array, pa.ChunkedArray, None],
         "idf_weights": ["array-like", None],
         "invert": ["boolean"],

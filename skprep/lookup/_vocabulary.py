@@ -810,7 +810,6 @@ class Vocabulary:
         idf_weights=None,
         max_tokens=None,
         pad_to_max_tokens: bool = False,
-        invert: bool = False,
         encoding: str = "utf-8",
         owner: str = "StringLookup",
         **layout,
@@ -831,8 +830,6 @@ class Vocabulary:
             Cap on the size, special slots included.
         pad_to_max_tokens : bool, default=False
             Back-pad the idf weights with zeros to ``max_tokens``.
-        invert : bool, default=False
-            Also refuse the OOV token among the tokens (Keras refuses it only when inverting).
         encoding : str, default="utf-8"
             Decoding of byte strings and files.
         owner : str, default="StringLookup"
@@ -846,6 +843,12 @@ class Vocabulary:
         ValueError
             Empty or repeated vocabulary, a special token at an unexpected position, a
             vocabulary larger than ``max_tokens``, idf weights of the wrong shape, a bad file.
+
+        Notes
+        -----
+        Keras accepts the OOV token among the tokens when not inverting, as an ordinary token
+        (``["a", "[UNK]"]`` gives ``['[UNK]', 'a', '[UNK]']``); it is refused here, since
+        the vocabulary would then name two indices alike.
         """
         probe = cls(pa.array([], type=_ARROW_TYPE[kind]), kind=kind, **layout)
         specials, token_start = probe._specials(), probe.token_start
@@ -867,11 +870,8 @@ class Vocabulary:
                 "The passed vocabulary has at least one repeated term. Please uniquify your "
                 f"dataset. The repeated terms are: {repeated}"
             )
-        for token, role, always in (
-            (probe.mask_token, "mask", True),
-            (probe.oov_token, "OOV", invert),
-        ):
-            if token is None or not always:
+        for token, role in ((probe.mask_token, "mask"), (probe.oov_token, "OOV")):
+            if token is None:
                 continue
             hit = pc.index(tokens, pa.scalar(token, tokens.type)).as_py()
             if hit >= 0:
@@ -1143,7 +1143,8 @@ def check_vocabulary_params(
 class FittedVocabularyMixin:
     """What StringLookup, IntegerLookup and TextVectorization share once fitted: a
     :class:`Vocabulary` in ``_vocab``, learned (from ``adapt_state_``) or given (the
-    ``vocabulary`` parameter), and the accessors that read it.
+    ``vocabulary`` parameter, the layers' state parameter for
+    :class:`~skprep.base.AdaptMixin`), and the accessors that read it.
 
     A layer provides ``_layout()`` (the :class:`Vocabulary` keyword arguments for its
     parameters), ``_encoding()``, ``_mode`` and ``_token_start``.
@@ -1156,18 +1157,18 @@ class FittedVocabularyMixin:
             idf_weights=self.idf_weights if self._mode == "tf_idf" else None,
             max_tokens=self.max_tokens,
             pad_to_max_tokens=self.pad_to_max_tokens,
-            invert=getattr(self, "invert", False),
             encoding=self._encoding(),
             owner=type(self).__name__,
             **self._layout(),
         )
 
-    def _set_adapt_state(self, state) -> None:
-        self.adapt_state_ = state
-        if self.vocabulary is not None:
-            self._vocab = self._given_vocabulary()
-        else:
-            self._vocab = Vocabulary.from_state(state, **self._layout())
+    _state_params = ("vocabulary",)
+
+    def _given_state(self, X=None) -> dict:
+        return {"_vocab": self._given_vocabulary()}
+
+    def _finalize_state(self, state) -> dict:
+        return {"_vocab": Vocabulary.from_state(state, **self._layout())}
 
     @property
     def vocabulary_(self) -> np.ndarray:

@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import check_bag_rank, input_feature_names, validate_nd
 
 __all__ = ["CategoryEncoding", "category_encode"]
 
@@ -59,14 +59,7 @@ def category_encode(X, num_tokens, output_mode="multi_hot", *, count_weights=Non
     """
     output_mode = _ALIASES.get(output_mode, output_mode)
     X = _check_tokens(X, num_tokens)
-    if output_mode != "one_hot" and X.ndim != 2:
-        raise ValueError(
-            f"output_mode={output_mode!r} treats each row of a 2-D input as one sample; got an "
-            f"input of shape {X.shape}. Reshape a single sample to (1, m), or one token per "
-            "sample to (n, 1)."
-        )
-    if output_mode == "one_hot" and X.ndim not in (1, 2):
-        raise ValueError(f"one_hot expects input of rank 1 or 2; got shape {X.shape}.")
+    check_bag_rank(X.shape, output_mode, what="token")
     weights = None
     if count_weights is not None:
         if output_mode != "count":
@@ -187,15 +180,10 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         self._ensure_params_checked()
-        names = getattr(self, "feature_names_in_", None)
-        if input_features is not None:
-            names = np.asarray(input_features, dtype=object)
-        n_in = getattr(self, "n_features_in_", None)
+        names = input_feature_names(self, input_features)
         prefix = "categoryencoding"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
-        elif names is None and n_in == 1:
-            prefix = "x0"
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_tokens)], dtype=object)
 
     def __sklearn_tags__(self):

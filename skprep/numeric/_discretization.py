@@ -26,10 +26,10 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
+from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils._threads import n_cores, run_all
 from ..utils.encoding import encode_indices
-from ..utils.validation import validate_nd
+from ..utils.validation import check_bag_rank, input_feature_names, validate_nd
 from ._quantile_sketch import QuantileSketch, sketch_capacity
 
 __all__ = [
@@ -454,6 +454,11 @@ class DiscretizationState(AdaptState):
         self.n_values = 0
         self.n_batches = 0
 
+    def copy(self) -> DiscretizationState:
+        new = super().copy()
+        new.sketch = self.sketch.copy()  # the sketch replaces its levels list items in place
+        return new
+
     @property
     def capacity(self) -> int:
         """Up to this many values in all, streamed fits equal the one-batch fit."""
@@ -618,9 +623,9 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     learns NaN boundaries and puts NaN in the last bin, silently). ``+inf``/``-inf`` are
     ordinary values, as in Keras: they may become boundaries when they are frequent.
 
-    **fit with bin_boundaries.** ``fit`` only validates the input (so the layer works in a
-    ``Pipeline``), and ``transform`` works without ``fit``, as calling the Keras layer does.
-    ``partial_fit`` -- the streaming adapt -- raises, as Keras's ``adapt`` does.
+    **fit with bin_boundaries.** ``fit`` and ``partial_fit`` only validate the input (so
+    the layer works in a ``Pipeline``; Keras's ``adapt`` raises), and ``transform`` works
+    without ``fit``, as calling the Keras layer does.
 
     Examples
     --------
@@ -649,6 +654,8 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         "sparse": ["boolean"],
         "verbose": ["verbose"],
     }
+
+    _state_params = ("bin_boundaries",)
 
     def __init__(
         self,
@@ -707,62 +714,14 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         return DiscretizationState(self.epsilon, self.num_bins or 1)
 
     def _prepare_adapt_batch(self, X, reset):
-        X = self._check_X(X, reset=reset)
-        if self.bin_boundaries is not None:
-            self._n_checked = X.size + (0 if reset else self._n_checked)
-            return np.empty(0, dtype=np.float32)  # given boundaries: nothing to learn
-        return X
+        return self._check_X(X, reset=reset)
 
-    def _set_adapt_state(self, state):
-        if self.bin_boundaries is None:
-            super()._set_adapt_state(state)
-            return
-        if not self._n_checked:
-            raise ValueError("Discretization cannot be fitted on empty input (0 values).")
-        self.adapt_state_ = state
-        self.bin_boundaries_ = _check_boundaries(self.bin_boundaries)
-        self.n_values_seen_ = 0
-
-    @_fit_context(prefer_skip_nested_validation=True)
-    def partial_fit(self, X, y=None):
-        """Fold more batches into the quantile state (streaming Keras ``adapt``).
-
-        One call on one batch is Keras's ``adapt``; further calls merge into a drift-free
-        sketch whose boundaries stay within ``epsilon`` of the exact quantile ranks (see the
-        class Notes).
-
-        Parameters
-        ----------
-        X : array-like or iterable of array-like
-            One batch, or an iterable of batches.
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self
-        """
-        if self.bin_boundaries is not None:
-            raise ValueError(
-                "Cannot adapt a Discretization layer that has been initialized with "
-                "`bin_boundaries`, use `num_bins` instead."
-            )
-        return super().partial_fit(X, y)
+    def _given_state(self, X=None):
+        return {"bin_boundaries_": _check_boundaries(self.bin_boundaries), "n_values_seen_": 0}
 
     # -- transform --------------------------------------------------------------------------
     def _boundaries(self):
-        if self.bin_boundaries is not None and not hasattr(self, "bin_boundaries_"):
-            self._validate_params()  # transform without fit, as calling the Keras layer
-            return _check_boundaries(self.bin_boundaries)
-        check_is_fitted(
-            self,
-            "bin_boundaries_",
-            msg=(
-                "This %(name)s instance is not fitted yet: call 'fit' with appropriate "
-                "arguments (Keras: call `adapt(dataset)`) or pass `bin_boundaries` before "
-                "using this estimator."
-            ),
-        )
+        self._ensure_fitted()
         return self.bin_boundaries_
 
     def transform(self, X):
@@ -788,14 +747,7 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         indices = discretize(X, boundaries)
         if self.output_mode == "int":
             return indices
-        if self.output_mode != "one_hot" and indices.ndim != 2:
-            raise ValueError(
-                f"output_mode={self.output_mode!r} treats each row of a 2-D input as one "
-                f"sample; got an input of shape {X.shape}. Reshape one sample to (1, m), or "
-                "one value per sample to (n, 1)."
-            )
-        if self.output_mode == "one_hot" and indices.ndim > 2:
-            raise ValueError(f"output_mode='one_hot' expects rank 1 or 2; got shape {X.shape}.")
+        check_bag_rank(indices.shape, self.output_mode)
         return encode_indices(indices, len(boundaries) + 1, self.output_mode, sparse=self.sparse)
 
     def get_feature_names_out(self, input_features=None):
@@ -813,29 +765,17 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
         ndarray of str
         """
         boundaries = self._boundaries()
-        names = getattr(self, "feature_names_in_", None)
-        n_in = getattr(self, "n_features_in_", None)
-        if input_features is not None:
-            names = np.asarray(input_features, dtype=object)
-            if n_in is not None and len(names) != n_in:
-                raise ValueError(
-                    f"input_features has {len(names)} names but the estimator was fitted on "
-                    f"{n_in} features."
-                )
+        names = input_feature_names(self, input_features)
         if self.output_mode == "int":
             if names is None:
-                if n_in is None:
-                    raise ValueError(
-                        "Feature names need a 2-D fit input or `input_features`; this "
-                        "estimator was not fitted on a 2-D table."
-                    )
-                names = [f"x{i}" for i in range(n_in)]
+                raise ValueError(
+                    "Feature names need a 2-D fit input or `input_features`; this "
+                    "estimator was not fitted on a 2-D table."
+                )
             return np.asarray(names, dtype=object)
         prefix = "discretization"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
-        elif names is None and n_in == 1:
-            prefix = "x0"
         return np.asarray([f"{prefix}_{k}" for k in range(len(boundaries) + 1)], dtype=object)
 
     def __sklearn_is_fitted__(self):
@@ -843,7 +783,6 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.requires_fit = self.bin_boundaries is None
         tags.input_tags.three_d_array = True
         tags.transformer_tags.preserves_dtype = []
         return tags

@@ -9,7 +9,6 @@ from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 
 from ..base import AdaptMixin, AdaptState
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import check_is_fitted
 from ..utils.validation import validate_nd
 
 __all__ = ["Normalization", "normalize", "denormalize", "EPSILON"]
@@ -218,6 +217,8 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
         "verbose": ["verbose"],
     }
 
+    _state_params = ("mean", "variance")
+
     def __init__(self, axis=-1, *, mean=None, variance=None, invert=False, n_jobs=1, verbose=0):
         self.axis = axis
         self.mean = mean
@@ -302,19 +303,34 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
                 f"{X.shape}."
             )
 
-    def _set_adapt_state(self, state):
-        given = self._check_given_stats()
-        if given is None:
-            super()._set_adapt_state(state)
-            self.mean_ = self.mean_.reshape(self._kept_shape_)
-            self.variance_ = self.variance_.reshape(self._kept_shape_)
-            return
-        self.adapt_state_ = state
-        self.mean_, self.variance_ = (self._broadcast_given(v).astype(np.float32) for v in given)
-        self.n_samples_seen_ = state.n
+    def _finalize_state(self, state):
+        attributes = state.finalize()
+        for name in ("mean_", "variance_"):
+            attributes[name] = attributes[name].reshape(self._kept_shape_)
+        return attributes
 
-    def _broadcast_given(self, value):
-        shape = self._kept_shape_
+    def _given_state(self, X=None):
+        """``mean``/``variance`` broadcast onto the kept axes. Before any ``fit``, ``X`` (the
+        input of the first ``transform``) gives their sizes, as calling a Keras layer builds
+        it."""
+        mean, variance = self._check_given_stats()
+        attributes = {}
+        if X is not None:
+            shape = X.shape if hasattr(X, "shape") else self._check_X(X, reset=False).shape
+            shape = shape or (1,)
+            kept = _kept_axes(self.axis, len(shape))
+            attributes = {
+                "_ndim_": len(shape),
+                "_kept_": kept,
+                "_kept_shape_": tuple(shape[d] for d in kept),
+            }
+        kept_shape = attributes.get("_kept_shape_", getattr(self, "_kept_shape_", None))
+        for name, value in (("mean_", mean), ("variance_", variance)):
+            attributes[name] = self._broadcast_given(value, kept_shape).astype(np.float32)
+        attributes["n_samples_seen_"] = 0
+        return attributes
+
+    def _broadcast_given(self, value, shape):
         if value.ndim > len(shape):
             raise ValueError(
                 f"`mean`/`variance` of rank {value.ndim} cannot be broadcast onto the "
@@ -348,7 +364,7 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
         X_out : ndarray of float32, same shape as ``X``
             A lazy ``dask.array`` when ``X`` is a Dask collection.
         """
-        check_is_fitted(self)
+        self._ensure_fitted(X)
         if is_dask_collection(X):
             return transform_dask(self.transform, X)
         X = self._check_X(X, reset=False)
@@ -368,7 +384,7 @@ class Normalization(OneToOneFeatureMixin, AdaptMixin, TransformerMixin, BaseEsti
         -------
         X_orig : ndarray of float32
         """
-        check_is_fitted(self)
+        self._ensure_fitted(X)
         X = self._check_X(X, reset=False)
         self._check_shape(X)
         mean, var = self._broadcast_stats()

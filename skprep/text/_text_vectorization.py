@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import warnings
 from numbers import Integral
 
 import numpy as np
@@ -22,8 +23,9 @@ from ..lookup._vocabulary import (
 )
 from ..utils._dask import is_dask_collection, transform_dask
 from ..utils._progress import progress
-from ..utils._sklearn_compat import Interval, StrOptions, check_is_fitted, validate_data
+from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
+from ..utils.validation import input_feature_names
 from . import functional as F
 
 __all__ = ["TextVectorization"]
@@ -64,11 +66,16 @@ def _encode_slices(texts: pa.Array, tokenize):
 class _TextBatch:
     """A validated batch of texts, tokenized slice by slice when the state consumes it."""
 
-    def __init__(self, texts: pa.Array, tokenize, track_documents: bool, sink=None):
+    def __init__(self, texts: pa.Array, tokenize, track_documents: bool):
         self.texts = texts
         self.tokenize = tokenize
         self.track_documents = track_documents
-        self.sink = sink  # fit_transform keeps each slice's (row offsets, token codes) here
+        self.sink = None
+
+    def keep_slices(self, sink: list) -> None:
+        """Append each slice's (row offsets, token codes) to ``sink`` as it is counted, for
+        ``fit_transform`` to map them without tokenizing the texts again."""
+        self.sink = sink
 
     def token_batches(self):
         for n_texts, rows, codes in _encode_slices(self.texts, self.tokenize):
@@ -125,7 +132,9 @@ or None, default="lower_and_strip_punctuation"
         are accepted aliases.
     output_sequence_length : int, default=None
         Int mode: truncate or pad every row to this many tokens. By default rows are padded
-        to the longest text of the batch.
+        to the longest text of each call (Keras's behaviour), so the number of output
+        columns depends on the request; ``fit`` then warns, since an estimator downstream
+        expects one width. Set it whenever the output feeds a scikit-learn model.
     pad_to_max_tokens : bool, default=False
         Encoded modes: output ``max_tokens`` columns whatever the vocabulary size.
     vocabulary : array-like of str or str path, default=None
@@ -176,7 +185,10 @@ or None, default="lower_and_strip_punctuation"
     ``output_sequence_length`` (Keras, given a 1-D batch, joins the batch into one n-gram
     sequence and truncates the *batch* axis); ``one_hot`` needs one token per text;
     ``max_tokens`` must leave room for one learned token; a given ``vocabulary`` makes the
-    layer usable without ``fit``, and ``fit`` then only validates ``X``.
+    layer usable without ``fit``, and ``fit`` then only validates ``X``; a given
+    ``vocabulary`` holding ``"[UNK]"`` after its special slots is refused (Keras keeps it as
+    an ordinary token); int mode without ``output_sequence_length`` warns at ``fit``, since
+    its output width follows each request.
 
     Examples
     --------
@@ -254,6 +266,15 @@ or None, default="lower_and_strip_punctuation"
     @property
     def _token_start(self) -> int:
         return 2 if self._mode == "int" else 1
+
+    def _width_follows_request(self) -> bool:
+        """Int mode without a fixed length: each call pads to its own longest text."""
+        return (
+            self._mode == "int"
+            and self.output_sequence_length is None
+            and not self.ragged
+            and not self._scalar_tokens
+        )
 
     @property
     def _scalar_tokens(self) -> bool:
@@ -383,10 +404,17 @@ or None, default="lower_and_strip_punctuation"
 
     def _prepare_adapt_batch(self, X, reset: bool):
         texts, _ = self._read_texts(X, reset=reset)
-        if self.vocabulary is not None:  # a given vocabulary is not learned; X is validated
-            return TokenBatch(pa.array([], type=pa.string()), n_documents=0)
-        sink = getattr(self, "_token_sink", None)
-        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf", sink)
+        if reset and self._width_follows_request():
+            warnings.warn(
+                "TextVectorization(output_mode='int') without output_sequence_length pads "
+                "each call's output to its longest text, so the number of output columns "
+                "changes from one transform to the next and an estimator fitted on one width "
+                "fails on another. Set output_sequence_length=<n> for a fixed width (rows "
+                "are padded or truncated to it), or ragged=True for one array per text.",
+                UserWarning,
+                stacklevel=5,
+            )
+        return _TextBatch(texts, self._tokenize, self._mode == "tf_idf")
 
     # -- fitted vocabulary ------------------------------------------------------------------
     def get_vocabulary(self, include_special_tokens=True) -> list:
@@ -409,14 +437,6 @@ or None, default="lower_and_strip_punctuation"
         return [_MASK, _OOV][2 - self._token_start :] if include_special_tokens else []
 
     # -- transform --------------------------------------------------------------------------
-    def _ensure_fitted(self) -> None:
-        if not hasattr(self, "_vocab") and self.vocabulary is not None:
-            # Like a Keras layer built with a vocabulary: usable without adapt.
-            self._validate_params()
-            self._check_params()
-            self._set_adapt_state(self._new_adapt_state())
-        check_is_fitted(self)
-
     def _encoded_slices(self, texts: pa.Array):
         # verbose: a transform of several slices (~2 MB of text each) reports its progress.
         n_slices = len(_chunks(texts)) if self.verbose else 0
@@ -491,18 +511,14 @@ or None, default="lower_and_strip_punctuation"
             See :meth:`transform`.
         """
         if (
-            self.vocabulary is not None
+            self._state_is_given()
             or is_batch_iterable(X)
             or is_dask_collection(X)
             or self.n_jobs not in (None, 1)
         ):
             return self.fit(X).transform(X)
-        self._token_sink = []
-        try:
-            self.fit(X)
-            slices = self._token_sink
-        finally:
-            del self._token_sink
+        slices = []
+        self._fit_keeping(X, on_prepared=lambda batch: batch.keep_slices(slices))
         return self._output(self._indices(_drain(slices)), self._ndim_in_)
 
     def _output(self, rows_and_indices, ndim: int):
@@ -554,16 +570,18 @@ or None, default="lower_and_strip_punctuation"
         ndarray of str (object)
         """
         self._ensure_fitted()
+        names = input_feature_names(self, input_features)
+        if names is not None and len(names) != 1:
+            raise ValueError(
+                "TextVectorization reads one column of texts; input_features must hold one "
+                f"name, got {len(names)}."
+            )
         if self._mode != "int":
             names = [str(t) for t in self.vocabulary_]
             names += [f"<pad_{j}>" for j in range(len(names), self._depth())]
             return np.asarray(names, dtype=object)
-        if input_features is not None:
-            prefix = str(np.asarray(input_features).ravel()[0])
-        elif hasattr(self, "feature_names_in_"):
-            prefix = str(self.feature_names_in_[0])
-        else:
-            prefix = "textvectorization"
+        named = input_features is not None or hasattr(self, "feature_names_in_")
+        prefix = str(names[0]) if named else "textvectorization"
         if self._scalar_tokens and self.output_sequence_length is None:
             return np.asarray([prefix], dtype=object)
         if self.output_sequence_length is None or self.ragged:

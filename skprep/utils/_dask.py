@@ -42,7 +42,7 @@ def dask_partitions(X) -> list:
 
 def _partition_state(estimator, part):
     if _is_empty(part):
-        return estimator._new_adapt_state()
+        return estimator._fresh_adapt_state()
     return estimator._chunk_state(part)  # the same per-chunk reduction as n_jobs uses
 
 

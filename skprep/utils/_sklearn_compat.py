@@ -12,13 +12,19 @@ from sklearn.utils._param_validation import (
     StrOptions,
     validate_params,
 )
-from sklearn.utils.validation import _check_n_features, check_is_fitted, validate_data
+from sklearn.utils.validation import (
+    _check_feature_names_in,
+    _check_n_features,
+    check_is_fitted,
+    validate_data,
+)
 
 __all__ = [
     "Hidden",
     "Interval",
     "Options",
     "StrOptions",
+    "_check_feature_names_in",
     "_check_n_features",
     "_fit_context",
     "check_is_fitted",

@@ -51,6 +51,7 @@ _CASE_MODULES = (
     "skprep.image._pointwise_cases",
     "skprep.image._augment_cases",
     "skprep.audio._cases",
+    "skprep.structured._cases",
 )
 
 

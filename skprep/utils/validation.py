@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from ._sklearn_compat import _check_n_features, validate_data
+from ._sklearn_compat import _check_feature_names_in, _check_n_features, validate_data
 
-__all__ = ["check_arrow", "validate_nd"]
+__all__ = ["check_arrow", "check_bag_rank", "check_rank", "input_feature_names", "validate_nd"]
 
 _ARROW = (pa.Array, pa.ChunkedArray)
 
@@ -76,14 +76,65 @@ def validate_nd(estimator, X, *, reset: bool, **check_params):
     check_params.setdefault("allow_nd", True)
     X = validate_data(estimator, X, reset=reset, **check_params)
     ndim = getattr(X, "ndim", 0)
-    if reset:
-        estimator._ndim_in_ = ndim
-    elif getattr(estimator, "_ndim_in_", ndim) != ndim:
-        raise ValueError(
-            f"{type(estimator).__name__} was fitted on input of rank {estimator._ndim_in_} but "
-            f"got input of shape {np.shape(X)}. Reshape your data to rank "
-            f"{estimator._ndim_in_}."
-        )
+    check_rank(estimator, X.shape if hasattr(X, "shape") else (), reset=reset)
     if ndim >= 2:
         _check_n_features(estimator, X, reset=reset)
     return X
+
+
+def input_feature_names(estimator, input_features=None):
+    """The input feature names for ``get_feature_names_out``, checked by scikit-learn.
+
+    ``input_features`` must match ``feature_names_in_`` and ``n_features_in_`` when the
+    estimator recorded them (scikit-learn's ``_check_feature_names_in``). Without
+    ``input_features``: ``feature_names_in_``, else ``x0 .. x{n-1}`` from ``n_features_in_``,
+    else None (an estimator fitted on 1-D input, or not fitted).
+    """
+    generate = getattr(estimator, "n_features_in_", None) is not None
+    return _check_feature_names_in(estimator, input_features, generate_names=generate)
+
+
+def check_rank(estimator, shape: tuple, *, reset: bool, compatible=None) -> None:
+    """Record the input's rank at ``reset`` (``_ndim_in_``); later, refuse another rank.
+
+    Parameters
+    ----------
+    estimator : estimator
+    shape : tuple
+        Shape of the input.
+    reset : bool
+        True when fitting starts (the rank is recorded), False afterwards.
+    compatible : dict, optional
+        Fitted rank -> ranks accepted afterwards, where a layer accepts more than the rank
+        it was fitted on (lookups fitted on 1-D take 1-D or 2-D input, as in Keras).
+
+    An estimator that recorded no rank (a stateless layer used without ``fit``) accepts any.
+    """
+    ndim = len(shape)
+    if reset:
+        estimator._ndim_in_ = ndim
+        return
+    fitted = getattr(estimator, "_ndim_in_", None)
+    if fitted is None or ndim in (compatible or {}).get(fitted, (fitted,)):
+        return
+    hint = ", e.g. X.reshape(-1, 1) for a single column" if (fitted, ndim) == (2, 1) else ""
+    raise ValueError(
+        f"{type(estimator).__name__} was fitted on input of rank {fitted} but got input of "
+        f"shape {tuple(shape)}. Reshape your data to rank {fitted}{hint}."
+    )
+
+
+def check_bag_rank(shape: tuple, output_mode: str, what: str = "value") -> None:
+    """The encoded output modes' rule on input rank: ``one_hot`` takes rank 1 or 2 (one
+    ``what`` per sample); ``multi_hot``/``count``/``tf_idf`` treat each row of a 2-D input as
+    one sample."""
+    ndim = len(shape)
+    if output_mode == "one_hot":
+        if ndim not in (1, 2):
+            raise ValueError(f"one_hot expects input of rank 1 or 2; got shape {tuple(shape)}.")
+    elif output_mode != "int" and ndim != 2:
+        raise ValueError(
+            f"output_mode={output_mode!r} treats each row of a 2-D input as one sample; got an "
+            f"input of shape {tuple(shape)}. Reshape a single sample to (1, m), or one {what} "
+            "per sample to (n, 1)."
+        )

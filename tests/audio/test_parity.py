@@ -14,14 +14,17 @@ pytestmark = pytest.mark.filterwarnings("ignore:`fft_length` is recommended")
 
 MEL = load_cases("audio", "MelSpectrogram")
 STFT = load_cases("audio", "STFTSpectrogram")
+MEL_MATRIX = load_cases("audio", "MelWeightMatrix")
 
 
 def _tolerance(case, out):
-    """float32 tolerance: decibels to 2e-3 dB; linear values relative to the largest one
+    """float32 tolerance: decibels to 1e-3 dB; linear values relative to the largest one
     (tiny bins carry float32 rounding of the FFT); phases to 2e-4 rad."""
     kwargs = case["kwargs"]
-    if case["layer"] == "MelSpectrogram" and kwargs.get("power_to_db", True):
-        return {"rtol": 1e-5, "atol": 2e-3}
+    if case["layer"] == "MelSpectrogram":  # the float32 Mel matrix halved the worst gaps
+        if kwargs.get("power_to_db", True):
+            return {"rtol": 1e-5, "atol": 1e-3}
+        return {"rtol": 1e-5, "atol": 5e-6 * float(np.abs(out).max())}
     if kwargs.get("mode") == "angle":
         return {"rtol": 0, "atol": 2e-4}
     if kwargs.get("mode") == "log":
@@ -55,6 +58,16 @@ def test_mel_spectrogram_matches_keras(case):
     out = _mel(case).transform(case_input(case))
     assert out.shape == expected.shape and out.dtype == np.float32
     np.testing.assert_allclose(out, expected, **_tolerance(case, expected))
+
+
+@pytest.mark.parametrize("case", MEL_MATRIX, ids=case_ids(MEL_MATRIX))
+def test_mel_weight_matrix_matches_keras(case):
+    """Built in float32 as Keras builds it: bit-exact on most settings, within 2e-6 where a
+    band edge's scalar log rounds differently (the float64 build was up to 1.2e-5 away)."""
+    out = F.linear_to_mel_weight_matrix(**case["kwargs"])
+    assert out.dtype == np.float32 and out.shape == case["output"].shape
+    np.testing.assert_allclose(out, case["output"], rtol=0, atol=2e-6)
+    assert np.mean(out == case["output"]) > 0.999
 
 
 @pytest.mark.parametrize("case", MEL, ids=case_ids(MEL))

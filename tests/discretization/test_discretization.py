@@ -230,12 +230,16 @@ def test_bad_boundaries_at_transform_without_fit():
         discretize([1.0], [2.0, 1.0])
 
 
-def test_adapt_with_given_boundaries_raises():
+def test_fit_and_partial_fit_with_given_boundaries_only_validate():
+    # as every layer given its state (Keras's adapt raises): nothing is learned, X is checked
     layer = Discretization(bin_boundaries=[0.0, 1.0])
-    with pytest.raises(ValueError, match="Cannot adapt a Discretization layer"):
-        layer.partial_fit(np.arange(5.0))
-    # fit only validates (so the layer works in a Pipeline) and keeps the given boundaries
+    assert layer.partial_fit(np.arange(5.0)).bin_boundaries_.tolist() == [0.0, 1.0]
+    assert layer.partial_fit(np.arange(50.0)).n_values_seen_ == 0
     assert layer.fit(np.arange(5.0)).bin_boundaries_.tolist() == [0.0, 1.0]
+    with pytest.raises(TypeError, match="numeric"):
+        layer.partial_fit(np.array(["a"]))
+    with pytest.raises(ValueError, match="empty input"):
+        Discretization(bin_boundaries=[0.0]).fit(np.zeros((0, 2)))
 
 
 def test_transform_before_fit():
@@ -396,16 +400,11 @@ def test_pickle_and_clone_given_boundaries():
     assert clone(layer).get_params() == layer.get_params()
 
 
-_NO_ADAPT = "partial_fit (streaming adapt) raises with given bin_boundaries, as Keras's adapt."
-
-
 @parametrize_with_checks(
     [Discretization(bin_boundaries=[-0.5, 0.0, 0.5])],
     expected_failed_checks=lambda est: {
         "check_fit1d": "1-D input is accepted, as in Keras.",
         "check_estimators_nan_inf": "+inf/-inf are valid values, as in Keras.",
-        "check_fit_score_takes_y": _NO_ADAPT,
-        "check_n_features_in_after_fitting": _NO_ADAPT,
     },
 )
 def test_sklearn_checks_given_boundaries(estimator, check):

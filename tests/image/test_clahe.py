@@ -50,8 +50,8 @@ def test_one_tile_without_clipping_is_a_linear_equalisation():
 
 @settings(max_examples=25, deadline=None)
 @given(
-    h=st.integers(1, 20),
-    w=st.integers(1, 20),
+    h=st.integers(3, 20),
+    w=st.integers(3, 20),
     gh=st.integers(1, 6),
     gw=st.integers(1, 6),
     clip=st.sampled_from([0.0, 1.0, 4.0]),
@@ -99,11 +99,14 @@ def test_dtypes_layouts_and_single_images():
     assert est.transform(x.astype(np.float64)).dtype == np.float32
 
 
-def test_images_smaller_than_the_grid_work():
-    # Keras fails here (its reflection padding may not exceed the image size)
+def test_grids_up_to_twice_the_image_size_work_finer_ones_raise():
     x = np.random.default_rng(2).uniform(0, 255, (1, 3, 2, 1)).astype(np.float32)
-    out = CLAHE().transform(x)
+    out = CLAHE(tile_grid_size=(6, 4)).transform(x)  # one-pixel tiles, padding = image size
     assert out.shape == x.shape and np.isfinite(out).all()
+    # Keras fails here inside TensorFlow; a huge grid must not allocate a huge padded image
+    for grid in [(7, 4), (6, 5), (10**6, 10**6)]:
+        with pytest.raises(ValueError, match="tile_grid_size"):
+            CLAHE(tile_grid_size=grid).transform(x)
 
 
 def test_nan_does_not_crash_and_stays_local():

@@ -3,6 +3,8 @@ input."""
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.pipeline import make_pipeline
 
@@ -132,3 +134,16 @@ def test_mismatched_labels():
     X, y = _data()
     with pytest.raises(ValueError, match="same number of samples"):
         AugmentationSampler(RandomFlip()).fit_resample(X, y[:-1])
+
+
+@settings(max_examples=20, deadline=None)
+@given(n=st.integers(1, 9), k=st.integers(0, 3), seed=st.integers(0, 2**31 - 2))
+def test_shapes_labels_and_reproducibility_for_any_size(n, k, seed):
+    X = np.random.default_rng(seed).uniform(0, 1, (n, 3, 4, 1))
+    y = np.arange(n)
+    sampler = AugmentationSampler([RandomFlip(), RandomTranslation(0.2, 0.2)], k, random_state=seed)
+    X_res, y_res = sampler.fit_resample(X, y)
+    assert X_res.shape == (n * (k + 1), 3, 4, 1)
+    assert y_res.tolist() == list(range(n)) * (k + 1)
+    np.testing.assert_array_equal(X_res[:n], X)
+    np.testing.assert_array_equal(sampler.fit_resample(X, y)[0], X_res)

@@ -192,3 +192,102 @@ def test_uint8_cast_rounds_half_to_even_and_saturates(monkeypatch):
     a, b = both(monkeypatch, Resizing(1, 8).transform, x)
     assert_identical(a, b)
     assert a.dtype == np.uint8
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shape=_shapes,
+    dtype=_dtypes,
+    kernel_size=st.tuples(st.sampled_from([1, 3, 5, 7, 9]), st.sampled_from([1, 3, 5, 7, 9])),
+    value_range=st.sampled_from([None, (0, 255), (10.5, 100.25)]),
+    uint8_out=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+def test_gaussian_blur_matches_numpy(shape, dtype, kernel_size, value_range, uint8_out, seed):
+    from skprep.image.functional._pointwise import _gaussian_blur
+
+    n, h, w, c = shape
+    rng = np.random.default_rng(seed)
+    x = images(rng, n, h, w, c, dtype)
+    sigma = rng.uniform(0.1, 4.0, (n, 2))
+    with pytest.MonkeyPatch.context() as mp:
+        a, b = both(mp, _gaussian_blur, x, sigma, kernel_size, value_range, uint8_out=uint8_out)
+    if uint8_out and dtype == "uint8":
+        from skprep.image._base import cast_back
+
+        b = cast_back(b, np.uint8)
+    assert_identical(a, b)
+
+
+def test_gaussian_blur_keeps_nan_like_numpy(monkeypatch):
+    from skprep.image.functional import gaussian_blur
+
+    x = np.zeros((1, 5, 6, 3), np.float32)
+    x[0, 2, 3, 1] = np.nan
+    a, b = both(monkeypatch, gaussian_blur, x, 1.0, 3, (0, 255))
+    assert np.isnan(a).sum() == 9
+    assert_identical(a, b)
+
+
+@pytest.mark.parametrize("dtype", ["uint8", "float32", "int16"])
+def test_random_gaussian_blur_layer_matches_numpy(monkeypatch, dtype):
+    from skprep import RandomGaussianBlur
+
+    x = images(np.random.default_rng(4), 10, 40, 50, 3, dtype)
+    monkeypatch.setattr(_ckernel, "_MIN_PARALLEL", 1)
+    for factor in (1.0, 0.5):
+        layer = RandomGaussianBlur(factor=factor, kernel_size=(3, 5), sigma=(0.5, 2.0))
+        a, b = both(monkeypatch, layer.set_params(random_state=0).fit_transform, x)
+        assert a.dtype == (np.float32 if dtype == "float32" else np.dtype(dtype))
+        assert_identical(a, b)
+
+
+@settings(max_examples=40, deadline=None)
+@given(shape=_shapes, dtype=_dtypes, seed=st.integers(0, 2**16))
+def test_flip_and_crop_layers_match_numpy(shape, dtype, seed):
+    from skprep import RandomCrop, RandomFlip
+
+    n, h, w, c = shape
+    rng = np.random.default_rng(seed)
+    x = images(rng, n, h, w, c, dtype)
+    crop_h, crop_w = int(rng.integers(1, h + 1)), int(rng.integers(1, w + 1))
+    for layer in (
+        RandomFlip(random_state=seed),
+        RandomFlip("horizontal", random_state=seed),
+        RandomCrop(crop_h, crop_w, random_state=seed),
+    ):
+        with pytest.MonkeyPatch.context() as mp:
+            a, b = both(mp, lambda X, layer=layer: layer.fit_transform(X), x)
+        assert a.dtype == np.float32
+        assert_identical(a, b)
+
+
+def test_window_kernel_rejects_windows_outside_the_image():
+    x = np.zeros((1, 4, 4, 3), np.float32)
+    with pytest.raises(ValueError, match="outside"):
+        _ckernel.window_float32(x, 2, 0, 3, 4, False, False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    shape=_shapes,
+    factor=st.sampled_from([0.3, (0.0, 1.0), (1.0, 4.0)]),
+    value_range=st.sampled_from([(0, 255), (20, 200.5), (-10, 300)]),
+    seed=st.integers(0, 2**16),
+)
+def test_contrast_uint8_tables_match_numpy(shape, factor, value_range, seed):
+    from skprep import RandomContrast
+
+    x = images(np.random.default_rng(seed), *shape, "uint8")
+    layer = RandomContrast(factor, value_range=value_range, random_state=seed)
+    with pytest.MonkeyPatch.context() as mp:
+        a, b = both(mp, layer.fit_transform, x)
+    assert a.dtype == np.uint8
+    assert_identical(a, b)
+
+
+def test_channel_sums_are_exact():
+    x = np.full((2, 300, 300, 3), 255, np.uint8)
+    sums = np.empty((2, 3), np.int64)
+    _ckernel.kernel.channel_sums(x, sums, 0, 2, 300 * 300, 3)
+    assert (sums == 255 * 300 * 300).all()

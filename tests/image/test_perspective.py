@@ -113,6 +113,14 @@ def test_bad_parameters(kwargs, match):
         RandomPerspective(**kwargs).fit_transform(np.zeros((1, 4, 4, 1)))
 
 
+def test_images_need_two_rows_and_columns():
+    est = RandomPerspective(random_state=0)
+    with pytest.raises(ValueError, match="2 x 2"):
+        est.fit_transform(np.zeros((2, 1, 5, 3)))
+    assert not hasattr(est, "fitted_")
+    assert est.fit_transform(np.zeros((2, 2, 2, 1))).shape == (2, 2, 2, 1)
+
+
 def test_bad_points():
     with pytest.raises(ValueError, match="start_points"):
         perspective_transform(np.zeros((3, 2)), np.zeros((3, 2)))

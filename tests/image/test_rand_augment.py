@@ -14,7 +14,9 @@ from skprep.image._policies import (
 )
 from tests._fixtures import case_ids, load_cases
 
-CASES = load_cases("image_policies")
+ALL_CASES = load_cases("image_policies")
+CASES = [c for c in ALL_CASES if c["layer"] == "RandAugment"]
+AUGMIX_CASES = [c for c in ALL_CASES if c["layer"] == "AugMix"]
 
 
 def _ctx(kwargs, images, lower=None, upper=None):
@@ -49,6 +51,27 @@ def test_fixtures_cover_every_operation_and_the_layer_applies_them():
     drawn = [case["params"] if name == "random_rotation" else {} for name in ALL_OPS]
     out = est._apply(case["input"], {"steps": [(choice, drawn)]})
     np.testing.assert_allclose(out, case["output"], atol=1e-3)
+
+
+@pytest.mark.parametrize("case", AUGMIX_CASES, ids=case_ids(AUGMIX_CASES))
+def test_augmix_mixing_matches_keras_with_pinned_chains(case):
+    chains = []
+    for chain in case["chains"]:
+        steps = []
+        for step in chain:
+            drawn = [{} for _ in ALL_OPS]
+            drawn[ALL_OPS.index(step["op"])] = {k: np.asarray(v) for k, v in step["params"].items()}
+            steps.append((np.array([ALL_OPS.index(step["op"])]), drawn))
+        chains.append(steps)
+    params = {
+        "weights": case["weights"][None, :],
+        "blend": np.array([case["blend"]]),
+        "chains": chains,
+    }
+    est = AugMix(num_chains=len(chains), **case["kwargs"])
+    out = est._apply(case["input"], params)
+    scale = case["kwargs"]["value_range"][1]
+    np.testing.assert_allclose(out, case["output"], rtol=0, atol=1e-5 * scale)
 
 
 def test_fixed_magnitudes_draw_keras_numbers():
@@ -215,3 +238,10 @@ def test_colour_operations_need_grey_or_rgb(est):
     with pytest.raises(ValueError, match="channels"):
         est.fit_transform(np.zeros((1, 4, 4, 4)))
     assert est.get_params() == before and not hasattr(est, "fitted_")
+
+
+def test_colour_degeneration_of_grey_images_is_the_identity():
+    x = np.random.default_rng(6).uniform(0, 255, (3, 5, 4, 1)).astype(np.float32)
+    ctx = OpContext(0.5, 0.5, (0.0, 255.0), "bilinear", 5, 4)
+    out = apply_op("random_color_degeneration", x, {"factor": np.full(3, 0.5)}, ctx)
+    np.testing.assert_array_equal(out, x)

@@ -227,9 +227,6 @@ def test_feature_names():
     ]
     two = StringLookup(output_mode="multi_hot").fit(COLORS[:6].reshape(3, 2))
     assert two.get_feature_names_out()[1] == "stringlookup_red"
-    dup = StringLookup(vocabulary=["x", "[UNK]"], output_mode="count").fit([["x"]])
-    names = dup.get_feature_names_out().tolist()
-    assert len(set(names)) == len(names) == 3
 
 
 def test_set_output_pandas():
@@ -470,7 +467,7 @@ def test_string_lookup_bad_values(X, exc, match):
 
 def test_transform_rank_and_width_checks():
     layer = StringLookup().fit(COLORS[:6].reshape(3, 2))
-    with pytest.raises(ValueError, match="rank 1"):
+    with pytest.raises(ValueError, match=r"rank 2 but got input of shape \(7,\)"):
         layer.transform(COLORS)
     with pytest.raises(ValueError, match="features"):
         layer.transform(COLORS[:6].reshape(2, 3))
@@ -569,3 +566,31 @@ def test_integer_lookup_matches_reference(train, test, mask, max_tokens):
     layer = IntegerLookup(mask_token=mask, max_tokens=max_tokens).fit(np.array(train))
     assert layer.get_vocabulary() == vocab
     assert layer.transform(np.array(test, dtype=np.int64)).tolist() == out
+
+
+# -- given vocabularies: the user's mistakes ---------------------------------------------------
+@pytest.mark.parametrize("vocabulary", [["a", "[UNK]", "b"], ["[UNK]", "a", "[UNK]"]])
+def test_vocabulary_with_the_oov_token_inside_is_refused(vocabulary):
+    """Issue 12: Keras accepts ["a", "[UNK]", "b"] and builds ['[UNK]', 'a', '[UNK]', 'b'] --
+    two indices named "[UNK]". skprep refuses it and says where the token is."""
+    with pytest.raises(ValueError, match=r"reserved OOV token.*index [12]"):
+        StringLookup(vocabulary=vocabulary).transform(["a"])
+    with pytest.raises(ValueError, match="reserved OOV token"):
+        StringLookup(vocabulary=vocabulary, output_mode="count").fit([["a"]])
+    # at the front, in Keras's exact layout, it is the OOV slot and stripped
+    assert StringLookup(vocabulary=["[UNK]", "a"]).get_vocabulary() == ["[UNK]", "a"]
+
+
+def test_oov_token_none_is_accepted_as_in_keras():
+    """Issue 11, trap 7: Keras accepts oov_token=None; the OOV slot still exists (it is
+    named None in get_vocabulary) and OOV tokens map to it."""
+    layer = StringLookup(oov_token=None, vocabulary=["a", "b"])
+    assert layer.get_vocabulary() == [None, "a", "b"]
+    np.testing.assert_array_equal(layer.transform(["a", "zz", "b"]), [1, 0, 2])
+    learned = StringLookup(oov_token=None).fit(np.array(["b", "b", "[UNK]"]))
+    assert learned.get_vocabulary() == [None, "b", "[UNK]"]  # "[UNK]" is an ordinary token
+    assert learned.inverse_transform(np.array([2, 0])).tolist() == ["[UNK]", None]
+    with pytest.raises(ValueError, match="oov_token=None.*invert"):
+        StringLookup(oov_token=None, vocabulary=["a"], invert=True).transform([1])
+    counts = StringLookup(oov_token=None, vocabulary=["a"], output_mode="count", sparse=False)
+    np.testing.assert_array_equal(counts.fit_transform([["a", "q", "q"]]), [[2, 1]])

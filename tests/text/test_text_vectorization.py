@@ -1,5 +1,7 @@
 """Behaviour of the TextVectorization estimator (parity with Keras is in test_parity.py)."""
 
+import warnings
+
 import joblib
 import numpy as np
 import pandas as pd
@@ -279,3 +281,31 @@ def test_partial_fit_refuses_changed_parameters():
     # output-only parameters may change between partial fits
     layer = TextVectorization().partial_fit(ADAPT[:2]).set_params(output_sequence_length=3)
     assert layer.partial_fit(ADAPT[2:]).transform(ADAPT).shape == (4, 3)
+
+
+# -- the user's mistakes ---------------------------------------------------------------------
+def test_int_mode_without_output_sequence_length_warns_at_fit():
+    """Issue 11, trap 2: TextVectorization() feeding a model passes cross-validation, then a
+    short request fails with "X has 3 features, but LogisticRegression is expecting 269".
+    Keras's width-per-call behaviour is kept; fit says how to get a fixed width."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    texts = ["good movie", "bad bad film", "good", "a very good film indeed"]
+    y = [1, 0, 1, 1]
+    pipe = make_pipeline(TextVectorization(), LogisticRegression())
+    with pytest.warns(UserWarning, match="output_sequence_length"):
+        pipe.fit(texts, y)
+    with pytest.raises(ValueError, match="features"):
+        pipe.predict(["good"])  # what the warning is about
+    fixed = make_pipeline(TextVectorization(output_sequence_length=5), LogisticRegression())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fixed.fit(texts, y)
+        assert fixed.predict(["good"]).shape == (1,)
+        for quiet in (
+            TextVectorization(ragged=True),
+            TextVectorization(split=None),
+            TextVectorization(output_mode="multi_hot"),
+        ):
+            quiet.fit(texts)

@@ -23,4 +23,5 @@ FAMILIES = (
     "image_policies",
     "image_elastic",
     "audio",
+    "feature_space",
 )

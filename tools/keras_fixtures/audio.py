@@ -205,5 +205,43 @@ def _stft():
     return cases
 
 
+#: (num_mel_bins, num_spectrogram_bins, sampling_rate, lower_edge_hertz, upper_edge_hertz)
+MEL_MATRIX_ARGS = [
+    (20, 129, 8000, 125.0, 3800.0),
+    (128, 257, 16000, 0.0, 8000.0),
+    (80, 513, 22050, 20.0, 11025.0),
+    (40, 201, 16000, 300.0, 7600.0),
+    (64, 1025, 44100, 50.0, 14000.0),
+    (128, 1025, 16000, 20.0, 8000.0),
+    (13, 65, 8000, 0.0, 4000.0),
+]
+
+
+def _mel_matrix():
+    import keras
+
+    layer = keras.layers.MelSpectrogram()
+    return [
+        {
+            "name": "mel_weight_matrix_" + "_".join(str(a) for a in args),
+            "layer": "MelWeightMatrix",
+            "kwargs": dict(
+                zip(
+                    [
+                        "num_mel_bins",
+                        "num_spectrogram_bins",
+                        "sampling_rate",
+                        "lower_edge_hertz",
+                        "upper_edge_hertz",
+                    ],
+                    args,
+                )
+            ),
+            "output": np.asarray(layer.linear_to_mel_weight_matrix(*args)),
+        }
+        for args in MEL_MATRIX_ARGS
+    ]
+
+
 def generate():
-    return _mel() + _stft()
+    return _mel() + _stft() + _mel_matrix()

@@ -1,8 +1,10 @@
-"""Keras cases for RandAugment's operations at fixed magnitudes: ``RandAugment`` with
+"""Keras cases for RandAugment's operations at fixed magnitudes, and AugMix's mixing: ``RandAugment`` with
 ``num_ops=1`` and a zero-width ``factor`` range, its transformation drawn once, then each
 operation applied alone by pinning ``layer_idxes``. The numbers Keras drew (shear signs,
 contrast factors, posterization bits, solarization additions and thresholds) are recorded
-in skprep's parameter names, so each skprep operation can be called with them."""
+in skprep's parameter names, so each skprep operation can be called with them. AugMix cases
+pin the chains (operations and their drawn numbers), the Dirichlet chain weights and the
+Beta blend weight, and call Keras's ``transform_images``."""
 
 import math
 
@@ -89,4 +91,56 @@ def generate():
                     "output": np.asarray(out),
                 }
             )
+    cases += _augmix_cases(keras, tf, rng)
+    return cases
+
+
+AUGMIX_CHAINS = [
+    [["random_rotation", "solarization"], ["equalization"], []],
+    [["random_shear"], ["random_contrast", "random_translation", "auto_contrast"]],
+    [["random_posterization", "random_sharpness"], ["random_brightness"], ["random_rotation"]],
+]
+
+
+def _augmix_cases(keras, tf, rng):
+    cases = []
+    for i, chains in enumerate(AUGMIX_CHAINS):
+        value_range = (0, 255) if i != 1 else (0, 1)
+        low, high = value_range
+        x = (rng.beta(2, 3, (1, 10, 12, 3)) * (high - low) + low).astype(np.float32)
+        m = 0.35 + 0.1 * i
+        layer = keras.layers.AugMix(
+            value_range=value_range, num_chains=len(chains), factor=(m, m), seed=i
+        )
+        weights = rng.dirichlet(np.ones(len(chains))).astype(np.float32)
+        blend = np.float32(rng.uniform(0.1, 0.9))
+        chain_transforms, chain_params = [], []
+        for ops in chains:
+            steps, params = [], []
+            for name in ops:
+                t = getattr(layer, name).get_random_transformation(tf.constant(x), seed=None)
+                steps.append({"layer_name": name, "transformation": t})
+                params.append({"op": name, "params": _params(name, t)})
+            chain_transforms.append(steps)
+            chain_params.append(params)
+        out = layer.transform_images(
+            tf.constant(x),
+            {
+                "chain_mixing_weights": tf.constant(weights),
+                "weight_sample": tf.constant(blend),
+                "chain_transforms": chain_transforms,
+            },
+        )
+        cases.append(
+            {
+                "name": f"AugMix_{i}",
+                "layer": "AugMix",
+                "kwargs": {"value_range": list(value_range), "factor": [m, m]},
+                "chains": chain_params,
+                "weights": weights,
+                "blend": float(blend),
+                "input": x,
+                "output": np.asarray(out),
+            }
+        )
     return cases

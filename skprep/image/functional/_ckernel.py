@@ -19,7 +19,7 @@ import numpy as np
 
 from ...utils._threads import n_cores, run_all
 
-__all__ = ["kernel", "run_images", "source"]
+__all__ = ["kernel", "run_images", "source", "window_float32"]
 
 try:  # built by setup.py when a C compiler is available
     from skprep.image import _imagekernel as kernel
@@ -59,3 +59,26 @@ def run_images(fn, n: int, size: int) -> None:
             fn(starts[k], min(starts[k] + step, n))
 
     run_all(work, [()] * threads)
+
+
+def window_float32(images, top, left, height, width, hflip, vflip):
+    """Per-image ``height x width`` windows at ``(top, left)``, each optionally reversed along
+    the width / height, as a new float32 batch (the compiled kernel; None without it).
+
+    Values are copied (and converted) exactly: this is a crop and/or flip, not a resampling.
+    """
+    if kernel is None:
+        return None
+    src, is_u8 = source(images)
+    n, h, w, c = src.shape
+    out = np.empty((n, height, width, c), dtype=np.float32)
+    per_image = [
+        np.ascontiguousarray(np.broadcast_to(np.asarray(v, dtype=dt), (n,)))
+        for v, dt in ((top, np.int64), (left, np.int64), (hflip, np.uint8), (vflip, np.uint8))
+    ]
+
+    def run(start, stop):
+        kernel.window(src, is_u8, out, start, stop, h, w, c, height, width, *per_image)
+
+    run_images(run, n, height * width * c)
+    return out

@@ -83,6 +83,17 @@ def _tables(v: np.ndarray, tile_h: int, tile_w: int, grid, clip_limit: float) ->
     return np.pad(table, ((0, 0), (1, 1), (1, 1), (0, 0), (0, 0)), mode="edge")
 
 
+def _check_grid_fits(height: int, width: int, grid) -> None:
+    """The reflection padding may not exceed the image (Keras's limit): ``grid <= 2 * size``."""
+    gh, gw = grid
+    if gh > 2 * height or gw > 2 * width:
+        raise ValueError(
+            f"tile_grid_size={grid} is too fine for {height} x {width} images: each axis may "
+            "have at most twice as many tiles as pixels (the image is padded by reflection to "
+            "a whole number of tiles, at most by its own size, as in Keras). Use a coarser grid."
+        )
+
+
 def _clahe_chunk(v: np.ndarray, grid, clip_limit: float) -> np.ndarray:
     n, h, w, c = v.shape
     gh, gw = grid
@@ -128,6 +139,7 @@ def clahe(images, clip_limit=4.0, tile_grid_size=(8, 8), value_range=(0, 255)) -
     Parameters
     ----------
     images : ndarray of shape (n, height, width, channels)
+        Images with values in ``value_range``.
     clip_limit : float, default=4.0
         Contrast limit; ``<= 0`` disables the clipping (plain adaptive equalisation).
     tile_grid_size : (int, int), default=(8, 8)
@@ -153,6 +165,7 @@ def clahe(images, clip_limit=4.0, tile_grid_size=(8, 8), value_range=(0, 255)) -
     grid = _check_grid(tile_grid_size)
     if not isinstance(clip_limit, numbers.Real) or not np.isfinite(clip_limit):
         raise ValueError(f"`clip_limit` must be a finite number; got clip_limit={clip_limit!r}.")
+    _check_grid_fits(v.shape[1], v.shape[2], grid)
     low, high = _range(value_range)
     scaled = not (low == 0 and high == 255)
     if scaled:

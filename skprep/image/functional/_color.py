@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import _ckernel
 from ._parallel import map_batch
 
 __all__ = ["adjust_brightness", "adjust_contrast"]
@@ -60,6 +61,47 @@ def adjust_contrast(images, factor, value_range=None) -> np.ndarray:
         return out.reshape(m, h, w, c)
 
     return map_batch(run, images, factor)
+
+
+def _contrast_uint8(images, factor, value_range=None):
+    """:func:`adjust_contrast` of uint8 images cast back to uint8 (rounded half to even,
+    saturated: the layer's cast), through per-image lookup tables; None when not applicable.
+
+    A uint8 value has 256 possible values, so each image's ``(x * f + bias)`` -> clip -> cast
+    is a 256-entry table per channel, computed with the same float32 operations as the
+    batch path. The channel means are the same too: the float32 sums of at most 65793 uint8
+    values are exact in any order, as are the integer sums used here.
+    """
+    images = np.asarray(images)
+    if _ckernel.kernel is None or images.dtype != np.uint8 or images.ndim != 4:
+        return None
+    n, h, w, c = images.shape
+    if h * w * 255 > 2**24 or c > 64:
+        return None
+    factor = _per_image(factor, n, "factor").reshape(n, 1, 1)
+    src = np.ascontiguousarray(images)
+    sums = np.empty((n, c), dtype=np.int64)
+    out = np.empty_like(src)
+
+    def channel_sums(start, stop):
+        _ckernel.kernel.channel_sums(src, sums, start, stop, h * w, c)
+
+    _ckernel.run_images(channel_sums, n, h * w * c)
+    mean = sums.astype(np.float32).reshape(n, 1, c) / np.float32(h * w)
+    bias = mean * (1 - factor)  # (n, 1, c), as in adjust_contrast
+    values = np.arange(256, dtype=np.float32).reshape(1, 1, 256)
+    table = values * factor + bias.reshape(n, c, 1)  # (n, c, 256)
+    if value_range is not None:
+        np.clip(table, value_range[0], value_range[1], out=table)
+    table = np.rint(table)
+    np.clip(table, 0, 255, out=table)
+    luts = np.ascontiguousarray(table.astype(np.uint8))
+
+    def apply(start, stop):
+        _ckernel.kernel.lut(src, out, start, stop, h * w, c, luts)
+
+    _ckernel.run_images(apply, n, h * w * c)
+    return out
 
 
 def adjust_brightness(images, delta, value_range=None) -> np.ndarray:

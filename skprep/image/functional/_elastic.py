@@ -133,6 +133,7 @@ def elastic_transform(
     Parameters
     ----------
     images : ndarray of shape (n, height, width, channels)
+        Channels-last images.
     noise : ndarray of shape (n, height, width, 2)
         Standard-normal fields: ``[..., 0]`` moves along the columns (x), ``[..., 1]`` along
         the rows (y).

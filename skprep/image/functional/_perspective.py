@@ -99,10 +99,13 @@ def perspective(
     Parameters
     ----------
     images : ndarray of shape (n_images, height, width, channels)
+        Channels-last images.
     start_points, end_points : array-like of shape (4, 2) or (n_images, 4, 2)
         Four ``(x, y)`` points per image (or one set for all).
     interpolation : {"bilinear", "nearest"}, default="bilinear"
+        ``"nearest"`` rounds the sample point half away from zero.
     fill_value : float, default=0.0
+        Value read outside the image.
 
     Returns
     -------

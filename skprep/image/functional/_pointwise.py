@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import _ckernel
 from ._parallel import map_batch
 
 __all__ = [
@@ -347,7 +348,14 @@ def gaussian_blur(images, sigma, kernel_size=3, value_range=None) -> np.ndarray:
     >>> gaussian_blur(x, 1.0, kernel_size=(3, 1))[0, 0, :, 0]
     array([27.406862, 45.186275, 27.406862], dtype=float32)
     """
-    x = _batch(images)
+    return _gaussian_blur(images, sigma, kernel_size, value_range)
+
+
+def _gaussian_blur(images, sigma, kernel_size=3, value_range=None, uint8_out=False):
+    """:func:`gaussian_blur`; with ``uint8_out``, uint8 images come back as uint8 (rounded half
+    to even and saturated, as the layer casts) straight from the compiled kernel."""
+    images = np.asarray(images)
+    x = _batch(images) if _ckernel.kernel is None else _check_batch(images)
     n = x.shape[0]
     kx, ky = (kernel_size, kernel_size) if np.ndim(kernel_size) == 0 else kernel_size
     for k in (kx, ky):
@@ -362,9 +370,39 @@ def gaussian_blur(images, sigma, kernel_size=3, value_range=None) -> np.ndarray:
         raise ValueError(f"`sigma` must be a number, (n,) or (n, 2); got shape {s.shape}.")
     if not (np.isfinite(s).all() and (s > 0).all()):
         raise ValueError("`sigma` must be finite and > 0.")
-    out = _convolve_axis(x, _gaussian_weights(int(kx), s[:, 0]), axis=2)
-    out = _convolve_axis(out, _gaussian_weights(int(ky), s[:, 1]), axis=1)
+    wx, wy = _gaussian_weights(int(kx), s[:, 0]), _gaussian_weights(int(ky), s[:, 1])
+    if _ckernel.kernel is not None:
+        return _blur_compiled(x, wx, wy, value_range, uint8_out)
+    out = _convolve_axis(x, wx, axis=2)
+    out = _convolve_axis(out, wy, axis=1)
     if value_range is not None:
         low, high = _range(value_range)
         np.clip(out, low, high, out=out)
+    return out
+
+
+def _check_batch(images) -> np.ndarray:
+    """:func:`_batch`'s checks without the float32 copy (the compiled kernels read uint8)."""
+    _batch(images[:0] if np.ndim(images) == 4 else images)
+    return images
+
+
+def _blur_compiled(x, wx, wy, value_range, uint8_out):
+    """The compiled blur: the same float32 sums in the same order as :func:`_convolve_axis`."""
+    src, is_u8 = _ckernel.source(x)
+    n, h, w, c = src.shape
+    to_u8 = bool(uint8_out and is_u8)
+    out = np.empty(src.shape, dtype=np.uint8 if to_u8 else _F32)
+    clip = value_range is not None
+    low, high = _range(value_range) if clip else (0.0, 0.0)
+    wx, wy = np.ascontiguousarray(wx, dtype=_F32), np.ascontiguousarray(wy, dtype=_F32)
+    kx, ky = wx.shape[1], wy.shape[1]
+    low, high = float(low), float(high)
+
+    def run(start, stop):
+        _ckernel.kernel.blur(
+            src, is_u8, out, to_u8, start, stop, h, w, c, kx, wx, ky, wy, clip, low, high
+        )
+
+    _ckernel.run_images(run, n, h * w * c)
     return out
