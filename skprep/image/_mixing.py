@@ -18,6 +18,7 @@ import numbers
 import numpy as np
 from sklearn.base import BaseEstimator, clone
 
+from .._config import check_output_size
 from ..utils._sklearn_compat import Interval, StrOptions, _fit_context
 from ..utils.random import check_random_state
 from ._base import (
@@ -91,6 +92,12 @@ def encode_labels(y, n_images: int, num_classes=None) -> np.ndarray:
             f"Class ids in y must lie in [0, num_classes) = [0, {k}); got values in "
             f"[{y.min()}, {y.max()}]."
         )
+    check_output_size(
+        (n_images, k),
+        np.float32,
+        "one-hot labels (class ids up to y.max())",
+        hint="Pass num_classes, or labels of shape (n, k).",
+    )
     out = np.zeros((n_images, k), dtype=np.float32)
     out[np.arange(n_images), y] = 1.0
     return out
@@ -658,6 +665,13 @@ class MixingSampler(BaseEstimator):
 
     def _with_copies(self, X, y, rng):
         """The originals, then ``n_copies`` batches mixed by freshly seeded clones."""
+        shape = np.shape(X)
+        check_output_size(
+            ((self.n_copies + 1) * shape[0], *shape[1:]) if shape else (0,),
+            np.float32,
+            "MixingSampler output (the originals and n_copies mixed copies)",
+            hint="Use a smaller n_copies, or mix batch by batch.",
+        )
         X_parts, y_parts = [], []
         for _ in range(self.n_copies):
             mixer = clone(self.estimator)

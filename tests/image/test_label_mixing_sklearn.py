@@ -183,3 +183,11 @@ def test_split_soft_labels_feeds_sample_weight(images):
 def test_bad_sampler_parameters(images, params, match):
     with pytest.raises(ValueError, match=match):
         MixingSampler(MixUp(), **params).fit_resample(images, np.arange(40) % 4)
+
+
+def test_n_copies_refuses_a_huge_output_before_mixing(images):
+    import skprep
+
+    with skprep.config_context(max_output_bytes=10_000):
+        with pytest.raises(ValueError, match="n_copies"):
+            MixingSampler(MixUp(), n_copies=100).fit_resample(images, np.arange(40) % 4)
