@@ -25,13 +25,13 @@ import skprep
 _KERAS_ONLY = ("name", "dtype", "autocast")
 
 
-def make(name, **kwargs):
+def make(name, *args, **kwargs):
     """Build the skprep estimator named like the Keras layer ``name``."""
     for key in _KERAS_ONLY:
         kwargs.pop(key, None)
     if "seed" in kwargs:
         kwargs["random_state"] = kwargs.pop("seed")
-    return getattr(skprep, name)(**kwargs)
+    return getattr(skprep, name)(*args, **kwargs)
 
 
 def adapt(est, data):
