@@ -73,3 +73,19 @@ def config(est):
 def from_config(est):
     """``from_config(get_config())`` analogue."""
     return clone(est)
+
+
+def keras_layers():
+    """``keras.layers`` when Keras is installed; skips the calling test otherwise."""
+    import pytest
+
+    keras = pytest.importorskip("keras")
+    return keras.layers
+
+
+def keras_call(layer, x, **kwargs):
+    """Call a real Keras layer and return a dense NumPy array."""
+    out = layer(x, **kwargs)
+    if hasattr(out, "to_dense"):
+        out = out.to_dense()
+    return np.asarray(out)

@@ -9,8 +9,17 @@ RNG = np.random.default_rng(3481)
 
 
 def test_shape():
-    layer = make("AugMix", value_range=(0, 255), num_chains=2, chain_depth=2, factor=1,
-                 alpha=1.0, all_ops=True, interpolation="nearest", seed=43)
+    layer = make(
+        "AugMix",
+        value_range=(0, 255),
+        num_chains=2,
+        chain_depth=2,
+        factor=1,
+        alpha=1.0,
+        all_ops=True,
+        interpolation="nearest",
+        seed=43,
+    )
     x = RNG.uniform(0, 255, (8, 3, 4, 3))
     assert call(layer, x, training=True).shape == x.shape
 
@@ -23,6 +32,9 @@ def test_inference_is_identity():
 @pytest.mark.parametrize("data_format", ["channels_last", "channels_first"])
 def test_changes_the_image(data_format):
     x = RNG.random((2, 8, 8, 3) if data_format == "channels_last" else (2, 3, 8, 8))
-    out = call(make("AugMix", num_chains=11, all_ops=True, data_format=data_format, seed=0), x,
-               training=True)
+    out = call(
+        make("AugMix", num_chains=11, all_ops=True, data_format=data_format, seed=0),
+        x,
+        training=True,
+    )
     assert not np.allclose(out, x)

@@ -15,19 +15,28 @@ def _centre(img, h, w):
     return img[..., top : top + h, left : left + w, :]
 
 
-@pytest.mark.parametrize("data_format, shape, expected",
-                         [("channels_last", (2, 12, 12, 3), (2, 6, 6, 3)),
-                          ("channels_first", (2, 3, 13, 13), (2, 3, 7, 7))])
+@pytest.mark.parametrize(
+    "data_format, shape, expected",
+    [
+        ("channels_last", (2, 12, 12, 3), (2, 6, 6, 3)),
+        ("channels_first", (2, 3, 13, 13), (2, 3, 7, 7)),
+    ],
+)
 def test_shapes(data_format, shape, expected):
     h = expected[1] if data_format == "channels_last" else expected[2]
     out = call(make("CenterCrop", h, h, data_format=data_format), RNG.random(shape))
     assert out.shape == expected
 
 
-@pytest.mark.parametrize("size, data_format", [((5, 7), "channels_first"),
-                                               ((5, 7), "channels_last"),
-                                               ((4, 9), "channels_first"),
-                                               ((9, 4), "channels_last")])
+@pytest.mark.parametrize(
+    "size, data_format",
+    [
+        ((5, 7), "channels_first"),
+        ((5, 7), "channels_last"),
+        ((4, 9), "channels_first"),
+        ((9, 4), "channels_last"),
+    ],
+)
 @pytest.mark.parametrize("batched", [True, False])
 def test_correctness(size, data_format, batched):
     img = RNG.random((2, 9, 11, 3) if batched else (9, 11, 3))
@@ -38,8 +47,9 @@ def test_correctness(size, data_format, batched):
     np.testing.assert_allclose(out, ref, rtol=1e-6)
 
 
-@pytest.mark.parametrize("size, data_format", [((15, 10), "channels_first"),
-                                               ((10, 17), "channels_last")])
+@pytest.mark.parametrize(
+    "size, data_format", [((15, 10), "channels_first"), ((10, 17), "channels_last")]
+)
 @pytest.mark.parametrize("batched", [True, False])
 def test_smaller_input_equals_crop_to_aspect_resize(size, data_format, batched):
     img = RNG.random((2, 9, 11, 3) if batched else (9, 11, 3))

@@ -13,8 +13,9 @@ def _in_range(x, lo, hi):
     assert x.min() >= lo and x.max() <= hi
 
 
-@pytest.mark.parametrize("data_format, shape", [("channels_last", (1, 4, 4, 3)),
-                                                ("channels_first", (1, 3, 4, 4))])
+@pytest.mark.parametrize(
+    "data_format, shape", [("channels_last", (1, 4, 4, 3)), ("channels_first", (1, 3, 4, 4))]
+)
 def test_shape(data_format, shape):
     layer = make(NAME, value_range=(0, 255), data_format=data_format, tile_grid_size=(2, 2))
     assert call(layer, RNG.uniform(0, 255, shape)).shape == shape

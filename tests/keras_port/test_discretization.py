@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
 
-from ._adapter import adapt, call, config, from_config, make
+from ._adapter import adapt, call, config, from_config, keras_call, keras_layers, make
 
 RNG = np.random.default_rng(0)
 
@@ -56,15 +56,15 @@ CASES = [
 def test_correctness(mode, x, expected, sparse):
     if mode == "int" and sparse:
         pytest.skip("sparse does not apply to int output")
-    layer = make("Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode=mode,
-                 sparse=sparse)
+    layer = make("Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode=mode, sparse=sparse)
     np.testing.assert_allclose(call(layer, np.array(x)), expected)
 
 
 @pytest.mark.xfail(strict=True, reason="one_hot takes rank 1 or 2 input (one value per sample)")
 def test_one_hot_rank_3_adds_an_axis():
-    layer = make("Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode="one_hot",
-                 sparse=False)
+    layer = make(
+        "Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode="one_hot", sparse=False
+    )
     out = call(layer, np.array([[[0.15, 0.75], [0.85, 0.45]]]))
     expected = [[[[0, 1, 0, 0], [0, 0, 1, 0]], [[0, 0, 1, 0], [0, 1, 0, 0]]]]
     np.testing.assert_allclose(out, expected)
@@ -72,8 +72,9 @@ def test_one_hot_rank_3_adds_an_axis():
 
 @pytest.mark.xfail(strict=True, reason="row contract: multi_hot on rank 3 keeps the sample axis")
 def test_multi_hot_rank_3_reduces_the_second_axis():
-    layer = make("Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode="multi_hot",
-                 sparse=False)
+    layer = make(
+        "Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode="multi_hot", sparse=False
+    )
     out = call(layer, np.array([[[0.15, 0.75], [0.85, 0.45]]]))
     np.testing.assert_allclose(out, [[[0, 1, 1, 0], [0, 1, 1, 0]]])
 
@@ -122,12 +123,17 @@ _RANK3 = pytest.mark.xfail(strict=True, reason="encoded modes take rank 1 or 2 i
 
 @pytest.mark.parametrize(
     "mode, tail",
-    [("int", (3, 4)), pytest.param("one_hot", (3, 4, 5), marks=_RANK3),
-     pytest.param("multi_hot", (4, 5), marks=_RANK3), pytest.param("count", (4, 5), marks=_RANK3)],
+    [
+        ("int", (3, 4)),
+        pytest.param("one_hot", (3, 4, 5), marks=_RANK3),
+        pytest.param("multi_hot", (4, 5), marks=_RANK3),
+        pytest.param("count", (4, 5), marks=_RANK3),
+    ],
 )
 def test_output_shapes_by_mode(mode, tail):
-    layer = make("Discretization", bin_boundaries=[0.0, 1.0, 2.0, 5.0], output_mode=mode,
-                 sparse=False)
+    layer = make(
+        "Discretization", bin_boundaries=[0.0, 1.0, 2.0, 5.0], output_mode=mode, sparse=False
+    )
     out = call(layer, RNG.uniform(0, 3, size=(2, 3, 4)))
     assert out.shape == (2, *tail)
 
@@ -135,15 +141,28 @@ def test_output_shapes_by_mode(mode, tail):
 @_RANK3
 @pytest.mark.parametrize("batch_size", [1, 3, 5, 10])
 def test_one_hot_batch_dimension(batch_size):
-    layer = make("Discretization", bin_boundaries=[0.0, 1.0, 2.0], output_mode="one_hot",
-                 sparse=False)
+    layer = make(
+        "Discretization", bin_boundaries=[0.0, 1.0, 2.0], output_mode="one_hot", sparse=False
+    )
     out = call(layer, RNG.uniform(0, 3, size=(batch_size, 4, 3)))
     assert out.shape == (batch_size, 4, 3, 4)
 
 
 @pytest.mark.parametrize("batch_size", [1, 3, 5, 10])
 def test_one_hot_batch_dimension_rank_2(batch_size):
-    layer = make("Discretization", bin_boundaries=[0.0, 1.0, 2.0], output_mode="one_hot",
-                 sparse=False)
+    layer = make(
+        "Discretization", bin_boundaries=[0.0, 1.0, 2.0], output_mode="one_hot", sparse=False
+    )
     out = call(layer, RNG.uniform(0, 3, size=(batch_size, 4)))
     assert out.shape == (batch_size, 4, 4)
+
+
+@pytest.mark.parametrize("num_bins", [3, 7])
+def test_live_adapt_matches_keras(num_bins):
+    layers = keras_layers()
+    x = np.random.default_rng(3).normal(size=(500, 2))
+    theirs = layers.Discretization(num_bins=num_bins)
+    theirs.adapt(x)
+    ours = adapt(make("Discretization", num_bins=num_bins), x)
+    np.testing.assert_allclose(ours.bin_boundaries_, theirs.bin_boundaries, rtol=1e-6)
+    np.testing.assert_array_equal(call(ours, x), keras_call(theirs, x))

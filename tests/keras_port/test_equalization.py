@@ -12,12 +12,14 @@ def _in_range(x, lo, hi):
     assert x.min() >= lo and x.max() <= hi
 
 
-@pytest.mark.parametrize("data_format, shape", [("channels_last", (1, 2, 2, 3)),
-                                                ("channels_first", (1, 3, 2, 2))])
+@pytest.mark.parametrize(
+    "data_format, shape", [("channels_last", (1, 2, 2, 3)), ("channels_first", (1, 3, 2, 2))]
+)
 def test_shape(data_format, shape):
     x = RNG.uniform(0, 255, shape)
-    assert call(make("Equalization", value_range=(0, 255), data_format=data_format),
-                x).shape == shape
+    assert (
+        call(make("Equalization", value_range=(0, 255), data_format=data_format), x).shape == shape
+    )
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.int32, np.int64])
@@ -45,21 +47,28 @@ def test_constant_regions_stay_distinct():
 
 
 def test_grayscale_both_layouts():
-    out = call(make("Equalization", value_range=(0, 255)),
-               RNG.uniform(0, 255, (2, 64, 64, 1)).astype(np.float32))
+    out = call(
+        make("Equalization", value_range=(0, 255)),
+        RNG.uniform(0, 255, (2, 64, 64, 1)).astype(np.float32),
+    )
     assert out.shape[-1] == 1
     _in_range(out, 0, 255)
-    out = call(make("Equalization", value_range=(0, 255), data_format="channels_first"),
-               RNG.uniform(0, 255, (2, 1, 64, 64)).astype(np.float32))
+    out = call(
+        make("Equalization", value_range=(0, 255), data_format="channels_first"),
+        RNG.uniform(0, 255, (2, 1, 64, 64)).astype(np.float32),
+    )
     assert out.shape[1] == 1
     _in_range(out, 0, 255)
 
 
-@pytest.mark.parametrize("data_format, shape", [("channels_last", (1, 64, 64, 3)),
-                                                ("channels_first", (1, 3, 64, 64))])
+@pytest.mark.parametrize(
+    "data_format, shape", [("channels_last", (1, 64, 64, 3)), ("channels_first", (1, 3, 64, 64))]
+)
 def test_single_colour_image_unchanged(data_format, shape):
-    out = call(make("Equalization", value_range=(0, 255), data_format=data_format),
-               np.full(shape, 128, np.float32))
+    out = call(
+        make("Equalization", value_range=(0, 255), data_format=data_format),
+        np.full(shape, 128, np.float32),
+    )
     np.testing.assert_allclose(out, 128.0)
 
 

@@ -7,7 +7,7 @@ with a salt), written out here so the port needs no Keras.
 import numpy as np
 import pytest
 
-from ._adapter import call, config, from_config, make
+from ._adapter import call, config, from_config, keras_call, keras_layers, make
 
 LETTERS = np.array([["A"], ["B"], ["C"], ["D"], ["E"]])
 NAMES = np.array([["omar"], ["stringer"], ["marlo"], ["wire"], ["skywalker"]])
@@ -18,8 +18,7 @@ INTS = np.array([[0], [1], [2], [3], [4]])
     "kwargs, x, expected",
     [
         ({"num_bins": 3}, LETTERS, [1, 0, 1, 1, 2]),
-        ({"num_bins": 3, "mask_value": ""}, [["A"], ["B"], [""], ["C"], ["D"]],
-         [1, 1, 0, 2, 2]),
+        ({"num_bins": 3, "mask_value": ""}, [["A"], ["B"], [""], ["C"], ["D"]], [1, 1, 0, 2, 2]),
         ({"num_bins": 3, "salt": [133, 137]}, LETTERS, [1, 2, 1, 0, 2]),
         ({"num_bins": 3, "salt": 133}, LETTERS, [0, 0, 2, 1, 0]),
         ({"num_bins": 1}, LETTERS, [0, 0, 0, 0, 0]),
@@ -73,8 +72,11 @@ def test_list_input_keeps_shape(x):
 @pytest.mark.parametrize(
     "kwargs",
     [
-        {"num_bins": None}, {"num_bins": -1}, {"num_bins": 0},
-        {"num_bins": 2, "salt": "string"}, {"num_bins": 2, "salt": [1]},
+        {"num_bins": None},
+        {"num_bins": -1},
+        {"num_bins": 0},
+        {"num_bins": 2, "salt": "string"},
+        {"num_bins": 2, "salt": [1]},
         {"num_bins": 1, "salt": [133, 137, 177]},
         {"num_bins": 3, "output_mode": "unsupported_mode"},
     ],
@@ -143,3 +145,17 @@ def test_same_outputs_after_clone():
     x = np.array(["omar", "stringer", "marlo", "wire", "skywalker"])
     layer = make("Hashing", num_bins=100)
     np.testing.assert_array_equal(call(from_config(layer), x), call(layer, x))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"num_bins": 7}, {"num_bins": 1000, "salt": [3, 4]}, {"num_bins": 5, "mask_value": "a"}],
+)
+def test_live_matches_keras_on_random_strings(kwargs):
+    layers = keras_layers()
+    rng = np.random.default_rng(0)
+    words = np.array(
+        ["".join(rng.choice(list("abcdé"), size=rng.integers(0, 6))) for _ in range(200)]
+    ).reshape(-1, 1)
+    expected = keras_call(layers.Hashing(**kwargs), words)
+    np.testing.assert_array_equal(call(make("Hashing", **kwargs), words), expected)

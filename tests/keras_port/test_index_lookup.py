@@ -12,8 +12,13 @@ from ._adapter import adapt, call, config, from_config, make
 STR_KW = {"max_tokens": 7, "num_oov_indices": 1, "mask_token": "", "oov_token": "[OOV]"}
 INT_KW = {"max_tokens": 7, "num_oov_indices": 1, "mask_token": 0, "oov_token": -1}
 CASES = [
-    ("StringLookup", STR_KW, ["one", "one", "one", "two", "two", "three"],
-     ["one", "two", "four"], ["", "[OOV]", "one", "two", "three"]),
+    (
+        "StringLookup",
+        STR_KW,
+        ["one", "one", "one", "two", "two", "three"],
+        ["one", "two", "four"],
+        ["", "[OOV]", "one", "two", "three"],
+    ),
     ("IntegerLookup", INT_KW, [1, 1, 1, 2, 2, 3], [1, 2, 4], [0, -1, 1, 2, 3]),
 ]
 
@@ -45,25 +50,34 @@ def test_max_tokens_adapt():
 
 
 def test_pad_to_max_tokens():
-    layer = make("IntegerLookup", max_tokens=5, mask_token=0, vocabulary=[1, 2],
-                 pad_to_max_tokens=True, output_mode="multi_hot")
+    layer = make(
+        "IntegerLookup",
+        max_tokens=5,
+        mask_token=0,
+        vocabulary=[1, 2],
+        pad_to_max_tokens=True,
+        output_mode="multi_hot",
+    )
     np.testing.assert_allclose(call(layer, [[1, 2]]), [[0, 1, 1, 0, 0]])
 
 
 def _modes(mode, **extra):
-    return make("StringLookup", vocabulary=["one", "two", "three"], output_mode=mode,
-                **STR_KW, **extra)
+    return make(
+        "StringLookup", vocabulary=["one", "two", "three"], output_mode=mode, **STR_KW, **extra
+    )
 
 
 def test_output_mode_int():
     np.testing.assert_array_equal(call(_modes("int"), ["one", "two", "four"]), [2, 3, 1])
-    np.testing.assert_array_equal(call(_modes("int"), [["one", "two", "four", "two"]]),
-                                  [[2, 3, 1, 3]])
+    np.testing.assert_array_equal(
+        call(_modes("int"), [["one", "two", "four", "two"]]), [[2, 3, 1, 3]]
+    )
 
 
 def test_output_mode_one_hot():
-    np.testing.assert_allclose(call(_modes("one_hot"), ["one", "two", "four"]),
-                               [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+    np.testing.assert_allclose(
+        call(_modes("one_hot"), ["one", "two", "four"]), [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
+    )
 
 
 @pytest.mark.parametrize(
@@ -102,8 +116,9 @@ def test_adapt_tf_idf_1d_documents():
     layer = adapt(make("StringLookup", output_mode="tf_idf", **STR_KW), data)
     idf = np.log(1 + len(data) / (1 + np.array([3, 2, 1])))
     np.testing.assert_allclose(np.asarray(layer.idf_weights_)[-3:], idf, rtol=1e-6)
-    np.testing.assert_allclose(call(layer, [["one", "two", "four"]]),
-                               [[1.1337324, 0.91629076, 1.0986123, 0.0]], rtol=1e-6)
+    np.testing.assert_allclose(
+        call(layer, [["one", "two", "four"]]), [[1.1337324, 0.91629076, 1.0986123, 0.0]], rtol=1e-6
+    )
 
 
 def test_adapt_tf_idf_2d_documents():
@@ -112,8 +127,9 @@ def test_adapt_tf_idf_2d_documents():
     idf = np.log(1 + len(data) / (1 + np.array([2, 2, 1])))
     np.testing.assert_allclose(np.asarray(layer.idf_weights_)[-3:], idf, rtol=1e-6)
     out = call(layer, [["one", "two"], ["two", "four"]])
-    np.testing.assert_allclose(out, [[0.0, 0.6931472, 0.6931472, 0.0],
-                                     [0.76752836, 0.0, 0.6931472, 0.0]], rtol=1e-6)
+    np.testing.assert_allclose(
+        out, [[0.0, 0.6931472, 0.6931472, 0.0], [0.76752836, 0.0, 0.6931472, 0.0]], rtol=1e-6
+    )
 
 
 def test_invert():
@@ -125,9 +141,10 @@ def test_invert():
 def test_clone_keeps_outputs():
     layer = adapt(make("StringLookup", **STR_KW), ["one", "one", "one", "two", "two", "three"])
     x = np.array([["one", "two", "four"]])
-    np.testing.assert_array_equal(call(adapt(from_config(layer), ["one", "one", "one", "two",
-                                                                   "two", "three"]), x),
-                                  call(layer, x))
+    np.testing.assert_array_equal(
+        call(adapt(from_config(layer), ["one", "one", "one", "two", "two", "three"]), x),
+        call(layer, x),
+    )
 
 
 def test_adapt_on_a_stream_of_batches():
@@ -145,8 +162,7 @@ def test_adapt_on_a_stream_of_batches():
         {"num_oov_indices": -1, "max_tokens": 10},
         {"invert": True, "output_mode": "one_hot"},
         {"idf_weights": [0.5, 0.1, 0.3], "output_mode": "int", "vocabulary": ["a", "b", "c"]},
-        {"idf_weights": [0.5, 0.1, 0.3], "output_mode": "multi_hot",
-         "vocabulary": ["a", "b", "c"]},
+        {"idf_weights": [0.5, 0.1, 0.3], "output_mode": "multi_hot", "vocabulary": ["a", "b", "c"]},
         {"vocabulary": "path/to/missing_vocab.txt"},
         {"vocabulary": ["token", "token", "unique"]},
         {"mask_token": "mask", "vocabulary": ["token", "mask", "unique"]},
@@ -169,8 +185,14 @@ def test_sparse_with_int_output_raises():
 
 
 def test_multiple_oov_tokens_listed():
-    layer = make("StringLookup", max_tokens=10, num_oov_indices=2, mask_token="<mask>",
-                 oov_token="[OOV]", vocabulary=["apple", "banana"])
+    layer = make(
+        "StringLookup",
+        max_tokens=10,
+        num_oov_indices=2,
+        mask_token="<mask>",
+        oov_token="[OOV]",
+        vocabulary=["apple", "banana"],
+    )
     vocab = layer.get_vocabulary()
     assert list(vocab[:3]) == ["<mask>", "[OOV]", "[OOV]"] and len(vocab) == 5
     assert list(config(from_config(layer))["vocabulary"]) == ["apple", "banana"]
@@ -189,8 +211,12 @@ def test_saved_vocabulary_lines_with_special_tokens(tmp_path):
 
 
 def test_salt_formats():
-    base = {"max_tokens": 10, "num_oov_indices": 2, "vocabulary": [1, 2, 3],
-            "oov_method": "farmhash"}
+    base = {
+        "max_tokens": 10,
+        "num_oov_indices": 2,
+        "vocabulary": [1, 2, 3],
+        "oov_method": "farmhash",
+    }
     for salt in ([137, 42], 99):
         call(make("IntegerLookup", salt=salt, **base), [1, 100])
     for bad in ("bad", [1, 2, 3]):
@@ -200,8 +226,16 @@ def test_salt_formats():
 
 def test_salt_requires_farmhash():
     with pytest.raises(ValueError):
-        call(make("IntegerLookup", vocabulary=[1, 2, 3], num_oov_indices=2,
-                  oov_method="floormod", salt=[137, 42]), [1])
+        call(
+            make(
+                "IntegerLookup",
+                vocabulary=[1, 2, 3],
+                num_oov_indices=2,
+                oov_method="floormod",
+                salt=[137, 42],
+            ),
+            [1],
+        )
 
 
 @pytest.mark.xfail(strict=True, reason="special tokens inside a vocabulary file are refused")

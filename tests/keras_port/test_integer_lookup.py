@@ -9,8 +9,9 @@ ADAPT = [1, 1, 1, 2, 2, 3]
 
 
 def test_config_round_trip():
-    layer = make("IntegerLookup", output_mode="int", vocabulary=[1, 2, 3], oov_token=1,
-                 mask_token=0)
+    layer = make(
+        "IntegerLookup", output_mode="int", vocabulary=[1, 2, 3], oov_token=1, mask_token=0
+    )
     assert config(from_config(layer)) == config(layer)
 
 
@@ -22,8 +23,9 @@ def test_adapt_flow_int():
 
 def test_adapt_flow_one_hot():
     layer = adapt(make("IntegerLookup", output_mode="one_hot"), ADAPT)
-    np.testing.assert_array_equal(call(layer, [1, 2, 4]),
-                                  [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+    np.testing.assert_array_equal(
+        call(layer, [1, 2, 4]), [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
+    )
 
 
 @pytest.mark.parametrize(
@@ -46,8 +48,10 @@ def test_adapt_flow_multi_hot_1d_is_one_sample():
 
 
 def test_fixed_and_set_vocabulary():
-    for layer in (make("IntegerLookup", vocabulary=[1, 2, 3, 4]),
-                  make("IntegerLookup").set_params(vocabulary=[1, 2, 3, 4])):
+    for layer in (
+        make("IntegerLookup", vocabulary=[1, 2, 3, 4]),
+        make("IntegerLookup").set_params(vocabulary=[1, 2, 3, 4]),
+    ):
         np.testing.assert_array_equal(call(layer, [2, 3, 4, 5]), [2, 3, 4, 0])
 
 
@@ -65,8 +69,9 @@ def test_one_hot_rank_3_input():
     assert call(layer, np.array([[[1, 2], [3, 0]]])).shape == (1, 2, 2, 4)
 
 
-@pytest.mark.parametrize("mode, extra", [("multi_hot", {}), ("count", {}),
-                                         ("tf_idf", {"idf_weights": [1.0, 1.0, 1.0]})])
+@pytest.mark.parametrize(
+    "mode, extra", [("multi_hot", {}), ("count", {}), ("tf_idf", {"idf_weights": [1.0, 1.0, 1.0]})]
+)
 def test_encoded_output_shapes(mode, extra):
     layer = make("IntegerLookup", vocabulary=[1, 2, 3], output_mode=mode, **extra)
     assert call(layer, np.array([[1, 2], [3, 0]])).shape == (2, 4)
@@ -88,14 +93,18 @@ def test_invert():
 
 
 def test_pad_to_max_tokens():
-    layer = make("IntegerLookup", vocabulary=[1, 2], output_mode="multi_hot", max_tokens=5,
-                 pad_to_max_tokens=True)
+    layer = make(
+        "IntegerLookup",
+        vocabulary=[1, 2],
+        output_mode="multi_hot",
+        max_tokens=5,
+        pad_to_max_tokens=True,
+    )
     assert call(layer, [[1, 2]]).shape[-1] == 5
 
 
 def test_num_oov_indices():
-    out = call(make("IntegerLookup", vocabulary=[1, 2, 3], num_oov_indices=2),
-               [1, 2, 3, 999, 1000])
+    out = call(make("IntegerLookup", vocabulary=[1, 2, 3], num_oov_indices=2), [1, 2, 3, 999, 1000])
     np.testing.assert_array_equal(out[:3], [2, 3, 4])
     assert set(out[3:]) <= {0, 1}
 
@@ -107,8 +116,12 @@ def test_get_vocabulary_starts_with_oov():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"max_tokens": 1}, {"num_oov_indices": -1}, {"vocabulary_dtype": "int32"},
-     {"vocabulary": [1, 2, 3], "num_oov_indices": 2, "oov_method": "invalid_method"}],
+    [
+        {"max_tokens": 1},
+        {"num_oov_indices": -1},
+        {"vocabulary_dtype": "int32"},
+        {"vocabulary": [1, 2, 3], "num_oov_indices": 2, "oov_method": "invalid_method"},
+    ],
 )
 def test_invalid_arguments_raise(kwargs):
     with pytest.raises(ValueError):
@@ -138,8 +151,9 @@ def test_vocabulary_from_file(tmp_path):
 
 
 def test_oov_method_farmhash():
-    layer = make("IntegerLookup", vocabulary=[12, 36, 1138, 42], num_oov_indices=2,
-                 oov_method="farmhash")
+    layer = make(
+        "IntegerLookup", vocabulary=[12, 36, 1138, 42], num_oov_indices=2, oov_method="farmhash"
+    )
     out = call(layer, np.array([12, 36, 1138, 42, 100, 200]))
     np.testing.assert_array_equal(out[:4], [2, 3, 4, 5])
     assert set(out[4:]) <= {0, 1}
@@ -152,15 +166,23 @@ def test_oov_method_ignored_with_one_oov_index():
 
 
 def test_oov_method_farmhash_values():
-    layer = make("IntegerLookup", vocabulary=[10, 20, 30], num_oov_indices=4,
-                 oov_method="farmhash")
+    layer = make("IntegerLookup", vocabulary=[10, 20, 30], num_oov_indices=4, oov_method="farmhash")
     np.testing.assert_array_equal(call(layer, [100, 200, 300, 400]), [3, 1, 3, 1])
 
 
 def test_salt_changes_oov_buckets():
     x = np.array([100, 300, 700, 1100, 1700, 2000])
-    plain = call(make("IntegerLookup", vocabulary=[10, 20, 30], num_oov_indices=4,
-                      oov_method="farmhash"), x)
-    salted = call(make("IntegerLookup", vocabulary=[10, 20, 30], num_oov_indices=4,
-                       oov_method="farmhash", salt=[137, 42]), x)
+    plain = call(
+        make("IntegerLookup", vocabulary=[10, 20, 30], num_oov_indices=4, oov_method="farmhash"), x
+    )
+    salted = call(
+        make(
+            "IntegerLookup",
+            vocabulary=[10, 20, 30],
+            num_oov_indices=4,
+            oov_method="farmhash",
+            salt=[137, 42],
+        ),
+        x,
+    )
     assert not np.array_equal(plain, salted)

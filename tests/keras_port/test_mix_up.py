@@ -32,8 +32,9 @@ def test_training_mixes_images():
 
 def test_single_image_mixes_with_itself():
     x = RNG.random((1, 16, 16, 3))
-    np.testing.assert_allclose(call(make("MixUp", alpha=1.0, seed=0), x, training=True), x,
-                               rtol=1e-5)
+    np.testing.assert_allclose(
+        call(make("MixUp", alpha=1.0, seed=0), x, training=True), x, rtol=1e-5
+    )
 
 
 def test_channels_first():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from ._adapter import adapt, call, make
+from ._adapter import adapt, call, keras_call, keras_layers, make
 
 RNG = np.random.default_rng(0)
 
@@ -18,8 +18,7 @@ def _assert_standardised(out, axis):
     [
         {},
         {"mean": np.array([0.5, 0.2, -0.1]), "variance": np.array([0.1, 0.2, 0.3])},
-        {"mean": np.array([0.5, 0.2, -0.1]), "variance": np.array([0.1, 0.2, 0.3]),
-         "invert": True},
+        {"mean": np.array([0.5, 0.2, -0.1]), "variance": np.array([0.1, 0.2, 0.3]), "invert": True},
     ],
 )
 def test_basics_shape(kwargs):
@@ -164,3 +163,12 @@ def test_adapt_constant_data_gives_mean_one_variance_zero():
     layer = adapt(make("Normalization"), iter([x[i : i + 8] for i in range(0, 32, 8)]))
     np.testing.assert_allclose(np.ravel(layer.mean_), np.ones(3))
     np.testing.assert_allclose(np.ravel(layer.variance_), np.zeros(3))
+
+
+def test_live_adapt_matches_keras():
+    layers = keras_layers()
+    x = RNG.normal(3, 2, size=(64, 4, 3)).astype(np.float32)
+    theirs = layers.Normalization(axis=(1, 2))
+    theirs.adapt(x)
+    ours = adapt(make("Normalization", axis=(1, 2)), x)
+    np.testing.assert_allclose(call(ours, x), keras_call(theirs, x), rtol=1e-4, atol=1e-4)

@@ -10,8 +10,9 @@ FORMATS = [("channels_last", (2, 8, 8, 3)), ("channels_first", (2, 3, 8, 8))]
 
 
 def test_shape():
-    layer = make("RandAugment", value_range=(0, 255), num_ops=2, factor=1,
-                 interpolation="nearest", seed=1)
+    layer = make(
+        "RandAugment", value_range=(0, 255), num_ops=2, factor=1, interpolation="nearest", seed=1
+    )
     x = RNG.uniform(0, 255, (8, 3, 4, 3))
     assert call(layer, x, training=True).shape == x.shape
 
@@ -37,6 +38,5 @@ def test_no_operations_is_identity(data_format, shape):
 @pytest.mark.parametrize("data_format, shape", FORMATS)
 def test_many_operations_change_the_image(data_format, shape):
     x = RNG.random(shape)
-    out = call(make("RandAugment", num_ops=11, data_format=data_format, seed=0), x,
-               training=True)
+    out = call(make("RandAugment", num_ops=11, data_format=data_format, seed=0), x, training=True)
     assert not np.allclose(out, x)

@@ -29,8 +29,14 @@ def test_positive_factor_brightens_negative_darkens():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"factor": 0.1, "value_range": "incorrect_type"}, {"factor": 0.1, "value_range": [10]},
-     {"factor": [0.1]}, {"factor": "invalid_type"}, {"factor": -1.1}, {"factor": 1.1}],
+    [
+        {"factor": 0.1, "value_range": "incorrect_type"},
+        {"factor": 0.1, "value_range": [10]},
+        {"factor": [0.1]},
+        {"factor": "invalid_type"},
+        {"factor": -1.1},
+        {"factor": 1.1},
+    ],
 )
 def test_invalid_arguments(kwargs):
     with pytest.raises((ValueError, TypeError)):

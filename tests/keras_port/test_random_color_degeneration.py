@@ -21,8 +21,7 @@ def test_stays_in_range():
 
 def test_inference_is_identity():
     x = RNG.random((2, 8, 8, 3))
-    np.testing.assert_allclose(call(make("RandomColorDegeneration", (0.5, 0.5)), x), x,
-                               atol=1e-3)
+    np.testing.assert_allclose(call(make("RandomColorDegeneration", (0.5, 0.5)), x), x, atol=1e-3)
 
 
 def test_factor_zero_keeps_the_image():

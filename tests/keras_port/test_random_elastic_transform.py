@@ -9,8 +9,16 @@ RNG = np.random.default_rng(3481)
 
 
 def test_shape():
-    layer = make("RandomElasticTransform", factor=1.0, scale=0.5, interpolation="bilinear",
-                 fill_mode="reflect", fill_value=0, value_range=(0, 255), seed=1)
+    layer = make(
+        "RandomElasticTransform",
+        factor=1.0,
+        scale=0.5,
+        interpolation="bilinear",
+        fill_mode="reflect",
+        fill_value=0,
+        value_range=(0, 255),
+        seed=1,
+    )
     x = RNG.uniform(0, 255, (8, 3, 4, 3))
     assert call(layer, x, training=True).shape == x.shape
 
@@ -33,6 +41,9 @@ def test_distorts_a_square(data_format):
     x[:, 12:20, 12:20] = 255.0
     if data_format == "channels_first":
         x = np.moveaxis(x, -1, 1)
-    out = call(make("RandomElasticTransform", factor=1.0, scale=1.0, seed=42,
-                    data_format=data_format), x, training=True)
+    out = call(
+        make("RandomElasticTransform", factor=1.0, scale=1.0, seed=42, data_format=data_format),
+        x,
+        training=True,
+    )
     assert out.shape == x.shape and not np.allclose(out, x)

@@ -34,8 +34,10 @@ def test_horizontal_flip_values():
     x = np.tile(np.asarray([[[2, 3, 4], [5, 6, 7]]])[None], (32, 1, 1, 1))
     assert _outcomes("horizontal", x) == {"none", "flip"}
     out = np.asarray([[[5, 6, 7], [2, 3, 4]]])
-    assert any(np.array_equal(o, out) for o in call(make("RandomFlip", mode="horizontal",
-                                                         seed=0), x, training=True))
+    assert any(
+        np.array_equal(o, out)
+        for o in call(make("RandomFlip", mode="horizontal", seed=0), x, training=True)
+    )
 
 
 def test_vertical_flip_values():

@@ -8,8 +8,9 @@ from ._adapter import call, make
 RNG = np.random.default_rng(0)
 
 
-@pytest.mark.parametrize("data_format, shape", [("channels_last", (1, 2, 2, 3)),
-                                                ("channels_first", (1, 3, 2, 2))])
+@pytest.mark.parametrize(
+    "data_format, shape", [("channels_last", (1, 2, 2, 3)), ("channels_first", (1, 3, 2, 2))]
+)
 def test_shape(data_format, shape):
     layer = make("RandomGrayscale", factor=0.5, data_format=data_format)
     assert call(layer, RNG.uniform(0, 255, shape), training=True).shape == shape
@@ -34,8 +35,12 @@ def test_invalid_factor(factor):
 
 @pytest.mark.parametrize(
     "shape, data_format",
-    [((1, 4, 4, 3), "channels_last"), ((1, 3, 4, 4), "channels_first"),
-     ((4, 4, 3), "channels_last"), ((3, 4, 4), "channels_first")],
+    [
+        ((1, 4, 4, 3), "channels_last"),
+        ((1, 3, 4, 4), "channels_first"),
+        ((4, 4, 3), "channels_last"),
+        ((3, 4, 4), "channels_first"),
+    ],
 )
 def test_single_colour_stays_single_colour(shape, data_format):
     x = np.full(shape, 128, np.float32)

@@ -28,8 +28,9 @@ def test_stays_in_range(top):
 
 @pytest.mark.parametrize("data_format", ["channels_last", "channels_first"])
 def test_zero_factor_is_identity(data_format):
-    x = RNG.integers(0, 255, (2, 16, 16, 3) if data_format == "channels_last"
-                     else (2, 3, 16, 16)).astype(np.float32)
+    x = RNG.integers(
+        0, 255, (2, 16, 16, 3) if data_format == "channels_last" else (2, 3, 16, 16)
+    ).astype(np.float32)
     out = call(make("RandomHue", 0, (0, 255), data_format=data_format), x, training=True)
     np.testing.assert_allclose(out, x, atol=1e-3, rtol=1e-5)
 

@@ -9,8 +9,9 @@ RNG = np.random.default_rng(3481)
 
 
 def test_shape():
-    layer = make("RandomPerspective", factor=1.0, scale=0.5, interpolation="bilinear",
-                 fill_value=0, seed=1)
+    layer = make(
+        "RandomPerspective", factor=1.0, scale=0.5, interpolation="bilinear", fill_value=0, seed=1
+    )
     x = RNG.random((8, 3, 4, 3))
     assert call(layer, x, training=True).shape == x.shape
 

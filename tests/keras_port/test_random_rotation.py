@@ -21,8 +21,11 @@ def test_half_turn():
 
 
 def test_half_turn_channels_first_and_unbatched():
-    out = call(make("RandomRotation", factor=(0.5, 0.5), data_format="channels_first"),
-               GRID.reshape(1, 1, 5, 5), training=True)
+    out = call(
+        make("RandomRotation", factor=(0.5, 0.5), data_format="channels_first"),
+        GRID.reshape(1, 1, 5, 5),
+        training=True,
+    )
     np.testing.assert_allclose(out, HALF_TURN.reshape(1, 1, 5, 5), atol=1e-5)
     out = call(make("RandomRotation", factor=(0.5, 0.5)), GRID[0], training=True)
     np.testing.assert_allclose(out, HALF_TURN[0], atol=1e-5)

@@ -29,8 +29,9 @@ def test_inference_is_identity():
 @pytest.mark.parametrize("data_format", ["channels_last", "channels_first"])
 def test_factor_zero_is_grayscale(data_format):
     x = RNG.random((2, 8, 8, 3) if data_format == "channels_last" else (2, 3, 8, 8))
-    out = call(make("RandomSaturation", factor=(0.0, 0.0), data_format=data_format), x,
-               training=True)
+    out = call(
+        make("RandomSaturation", factor=(0.0, 0.0), data_format=data_format), x, training=True
+    )
     r, g, b = np.moveaxis(out, -1 if data_format == "channels_last" else 1, 0)
     np.testing.assert_allclose(r, g, atol=1e-5)
     np.testing.assert_allclose(g, b, atol=1e-5)
@@ -38,8 +39,7 @@ def test_factor_zero_is_grayscale(data_format):
 
 def test_factor_one_is_full_saturation():
     x = RNG.random((2, 8, 8, 3))
-    out = call(make("RandomSaturation", factor=(1.0, 1.0), value_range=(0, 1)), x,
-               training=True)
+    out = call(make("RandomSaturation", factor=(1.0, 1.0), value_range=(0, 1)), x, training=True)
     sat = max(colorsys.rgb_to_hsv(*px)[1] for px in out.reshape(-1, 3))
     assert abs(sat - 1.0) < 0.1
 

@@ -15,14 +15,14 @@ def _constant(value, dtype="uint8"):
 
 
 def test_shape():
-    layer = make("Solarization", addition_factor=0.75, value_range=(20, 200),
-                 threshold_factor=(0, 1), seed=1)
+    layer = make(
+        "Solarization", addition_factor=0.75, value_range=(20, 200), threshold_factor=(0, 1), seed=1
+    )
     x = np.random.default_rng(0).uniform(20, 200, (8, 3, 4, 3))
     assert call(layer, x, training=True).shape == (8, 3, 4, 3)
 
 
-@pytest.mark.parametrize("value, expected", [(0, 255), (64, 191), (127, 128), (191, 64),
-                                             (255, 0)])
+@pytest.mark.parametrize("value, expected", [(0, 255), (64, 191), (127, 128), (191, 64), (255, 0)])
 def test_default_inverts_every_pixel(value, expected):
     out = call(make("Solarization", value_range=(0, 255)), _constant(value), training=True)
     np.testing.assert_allclose(out, np.full_like(out, expected))
@@ -37,8 +37,9 @@ def test_only_values_above_threshold_are_inverted(value, expected):
 
 def test_draws_are_per_image():
     image = np.random.default_rng(0).uniform(0, 255, (16, 16, 3))
-    layer = make("Solarization", value_range=(0, 255), threshold_factor=0.5,
-                 addition_factor=0.5, seed=0)
+    layer = make(
+        "Solarization", value_range=(0, 255), threshold_factor=0.5, addition_factor=0.5, seed=0
+    )
     out = call(layer, np.stack([image, image]), training=True)
     assert not np.allclose(out[0], out[1])
 

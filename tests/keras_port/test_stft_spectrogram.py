@@ -16,8 +16,13 @@ RNG = np.random.RandomState(41)
 def _reference(x, mode, scaling, window, periodic, frame_length, frame_step, fft_length):
     win = scipy.signal.get_window(window, frame_length, periodic)
     _, _, spec = scipy.signal.spectrogram(
-        x[..., 0].astype(np.float32), window=win.astype(np.float32), nperseg=frame_length,
-        noverlap=frame_length - frame_step, mode=mode, scaling=scaling, detrend=False,
+        x[..., 0].astype(np.float32),
+        window=win.astype(np.float32),
+        nperseg=frame_length,
+        noverlap=frame_length - frame_step,
+        mode=mode,
+        scaling=scaling,
+        detrend=False,
         nfft=fft_length,
     )
     return np.transpose(spec, [0, 2, 1])
@@ -27,8 +32,7 @@ def test_channels_concatenate_or_stack():
     audio = RNG.uniform(-1, 1, size=(3, 4000, 7))
     last = call(make("STFTSpectrogram", mode="psd", data_format="channels_last"), audio)
     expanded = call(make("STFTSpectrogram", mode="psd", expand_dims=True), audio)
-    singles = [call(make("STFTSpectrogram", mode="psd"), audio[..., i : i + 1])
-               for i in range(7)]
+    singles = [call(make("STFTSpectrogram", mode="psd"), audio[..., i : i + 1]) for i in range(7)]
     np.testing.assert_allclose(last, np.concatenate(singles, axis=-1), rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(expanded, np.stack(singles, axis=-1), rtol=1e-5, atol=1e-7)
 
@@ -38,10 +42,11 @@ def test_channels_first():
     first_in = np.transpose(audio, [0, 2, 1])
     first = call(make("STFTSpectrogram", mode="psd", data_format="channels_first"), first_in)
     last = call(make("STFTSpectrogram", mode="psd"), audio)
-    expanded = call(make("STFTSpectrogram", mode="psd", data_format="channels_first",
-                         expand_dims=True), first_in)
-    singles = [call(make("STFTSpectrogram", mode="psd"), audio[..., i : i + 1])
-               for i in range(7)]
+    expanded = call(
+        make("STFTSpectrogram", mode="psd", data_format="channels_first", expand_dims=True),
+        first_in,
+    )
+    singles = [call(make("STFTSpectrogram", mode="psd"), audio[..., i : i + 1]) for i in range(7)]
     np.testing.assert_allclose(np.transpose(first, [0, 2, 1]), last, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(expanded, np.stack(singles, axis=1), rtol=1e-5, atol=1e-7)
 
@@ -49,21 +54,66 @@ def test_channels_first():
 @pytest.mark.parametrize(
     "kwargs, shape, expected",
     [
-        ({"frame_length": 150, "frame_step": 10, "fft_length": 512, "padding": "same",
-          "expand_dims": True, "data_format": "channels_first"}, (2, 3, 16000),
-         (2, 3, 1600, 257)),
-        ({"frame_length": 500, "frame_step": 25, "fft_length": 1024, "mode": "stft"},
-         (2, 16000, 1), (2, 15500 // 25 + 1, 513 * 2)),
-        ({"frame_length": 150, "frame_step": 71, "fft_length": 4096, "mode": "real"},
-         (2, 16000, 1), (2, 15850 // 71 + 1, 2049)),
-        ({"frame_length": 150, "frame_step": 43, "fft_length": 512, "mode": "imag",
-          "padding": "same"}, (2, 16000, 1), (2, 16000 // 43 + 1, 257)),
-        ({"frame_length": 150, "frame_step": 10, "fft_length": 512, "padding": "same"},
-         (2, 16000, 3), (2, 1600, 257 * 3)),
-        ({"frame_length": 150, "frame_step": 10, "fft_length": 512, "padding": "same",
-          "expand_dims": True}, (2, 16000, 3), (2, 1600, 257, 3)),
-        ({"frame_length": 256, "frame_step": 128, "fft_length": 715, "padding": "same",
-          "scaling": None}, (2, 16000, 1), (2, 16000 // 128, 358)),
+        (
+            {
+                "frame_length": 150,
+                "frame_step": 10,
+                "fft_length": 512,
+                "padding": "same",
+                "expand_dims": True,
+                "data_format": "channels_first",
+            },
+            (2, 3, 16000),
+            (2, 3, 1600, 257),
+        ),
+        (
+            {"frame_length": 500, "frame_step": 25, "fft_length": 1024, "mode": "stft"},
+            (2, 16000, 1),
+            (2, 15500 // 25 + 1, 513 * 2),
+        ),
+        (
+            {"frame_length": 150, "frame_step": 71, "fft_length": 4096, "mode": "real"},
+            (2, 16000, 1),
+            (2, 15850 // 71 + 1, 2049),
+        ),
+        (
+            {
+                "frame_length": 150,
+                "frame_step": 43,
+                "fft_length": 512,
+                "mode": "imag",
+                "padding": "same",
+            },
+            (2, 16000, 1),
+            (2, 16000 // 43 + 1, 257),
+        ),
+        (
+            {"frame_length": 150, "frame_step": 10, "fft_length": 512, "padding": "same"},
+            (2, 16000, 3),
+            (2, 1600, 257 * 3),
+        ),
+        (
+            {
+                "frame_length": 150,
+                "frame_step": 10,
+                "fft_length": 512,
+                "padding": "same",
+                "expand_dims": True,
+            },
+            (2, 16000, 3),
+            (2, 1600, 257, 3),
+        ),
+        (
+            {
+                "frame_length": 256,
+                "frame_step": 128,
+                "fft_length": 715,
+                "padding": "same",
+                "scaling": None,
+            },
+            (2, 16000, 1),
+            (2, 16000 // 128, 358),
+        ),
     ],
 )
 @pytest.mark.filterwarnings("ignore:`fft_length` is recommended")
@@ -84,8 +134,14 @@ def test_output_shapes(kwargs, shape, expected):
 )
 def test_matches_scipy(scaling, window, periodic, frame_length, frame_step, fft_length):
     x = RNG.uniform(-1, 1, size=(2, 8000, 1)).astype(np.float32)
-    args = dict(scaling=scaling, window=window, periodic=periodic, frame_length=frame_length,
-                frame_step=frame_step, fft_length=fft_length)
+    args = dict(
+        scaling=scaling,
+        window=window,
+        periodic=periodic,
+        frame_length=frame_length,
+        frame_step=frame_step,
+        fft_length=fft_length,
+    )
     for mode in ("magnitude", "psd"):
         y = call(make("STFTSpectrogram", mode=mode, **args), x)
         ref = _reference(x, mode, **args)
@@ -101,11 +157,14 @@ def test_matches_scipy(scaling, window, periodic, frame_length, frame_step, fft_
     assert np.mean(~close) < 2e-4
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"frame_length": 256, "frame_step": 1024, "fft_length": 512},
-    {"frame_length": 256, "frame_step": 0, "fft_length": 512},
-    {"frame_length": 256, "frame_step": 32, "fft_length": 128},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"frame_length": 256, "frame_step": 1024, "fft_length": 512},
+        {"frame_length": 256, "frame_step": 0, "fft_length": 512},
+        {"frame_length": 256, "frame_step": 32, "fft_length": 128},
+    ],
+)
 def test_invalid_arguments(kwargs):
     with pytest.raises(ValueError):
         call(make("STFTSpectrogram", **kwargs), RNG.random((1, 2000, 1)))

@@ -3,12 +3,17 @@
 import numpy as np
 import pytest
 
-from ._adapter import adapt, call, config, from_config, make
+from ._adapter import adapt, call, config, from_config, keras_call, keras_layers, make
 
 
 def test_config_round_trip_keeps_vocabulary():
-    layer = make("StringLookup", output_mode="int", vocabulary=["a", "b", "c"],
-                 oov_token="[OOV]", mask_token="[MASK]")
+    layer = make(
+        "StringLookup",
+        output_mode="int",
+        vocabulary=["a", "b", "c"],
+        oov_token="[OOV]",
+        mask_token="[MASK]",
+    )
     assert config(from_config(layer)) == config(layer)
     assert list(config(layer)["vocabulary"]) == ["a", "b", "c"]
 
@@ -93,9 +98,16 @@ def test_get_vocabulary_without_special_tokens():
 
 
 def _one_hot_layer():
-    return make("StringLookup", max_tokens=20, num_oov_indices=4, oov_token="[UNK]",
-                vocabulary=list("abcdefghi"), output_mode="one_hot", pad_to_max_tokens=True,
-                sparse=False)
+    return make(
+        "StringLookup",
+        max_tokens=20,
+        num_oov_indices=4,
+        oov_token="[UNK]",
+        vocabulary=list("abcdefghi"),
+        output_mode="one_hot",
+        pad_to_max_tokens=True,
+        sparse=False,
+    )
 
 
 def test_one_hot_padded_2d_input():
@@ -113,7 +125,28 @@ def test_one_hot_padded_rank_3_input():
 def test_salt_changes_oov_buckets():
     oov = ["x", "y", "z", "w", "v", "u"]
     plain = call(make("StringLookup", vocabulary=["a", "b", "c"], num_oov_indices=4), oov)
-    salted = call(make("StringLookup", vocabulary=["a", "b", "c"], num_oov_indices=4,
-                       salt=[137, 42]), oov)
+    salted = call(
+        make("StringLookup", vocabulary=["a", "b", "c"], num_oov_indices=4, salt=[137, 42]), oov
+    )
     assert not np.array_equal(plain, salted)
     assert plain.max() < 4 and salted.max() < 4
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"output_mode": "tf_idf"},
+        {"max_tokens": 4, "num_oov_indices": 2, "output_mode": "count"},
+        {"mask_token": "", "output_mode": "int"},
+    ],
+)
+def test_live_adapt_matches_keras(kwargs):
+    layers = keras_layers()
+    data = np.array([["a", "b", "c"], ["a", "a", "d"], ["e", "b", ""], ["a", "c", "c"]])
+    theirs = layers.StringLookup(**kwargs)
+    theirs.adapt(data)
+    ours = adapt(make("StringLookup", **kwargs), data)
+    assert list(ours.get_vocabulary()) == [str(v) for v in theirs.get_vocabulary()]
+    query = np.array([["a", "zz", "c"], ["", "e", "b"]])
+    np.testing.assert_allclose(call(ours, query), keras_call(theirs, query), rtol=1e-6)

@@ -7,7 +7,7 @@ NumPy string arrays, so the ports write them with ``np.char``.
 import numpy as np
 import pytest
 
-from ._adapter import adapt, call, config, from_config, make
+from ._adapter import adapt, call, config, from_config, keras_call, keras_layers, make
 
 # int mode without output_sequence_length warns that the width follows the batch (as in Keras)
 pytestmark = pytest.mark.filterwarnings("ignore:TextVectorization.*output_sequence_length")
@@ -18,14 +18,17 @@ SEQ = [[4, 1, 3, 0], [1, 2, 0, 0]]
 
 
 def test_config_round_trip():
-    layer = make("TextVectorization", output_mode="int", vocabulary=["one", "two"],
-                 output_sequence_length=5)
+    layer = make(
+        "TextVectorization", output_mode="int", vocabulary=["one", "two"], output_sequence_length=5
+    )
     assert config(from_config(layer)) == config(layer)
 
 
 def test_adapt_flow():
-    layer = adapt(make("TextVectorization", max_tokens=5000, output_sequence_length=4),
-                  ["foo bar", "bar baz", "baz bada boom"])
+    layer = adapt(
+        make("TextVectorization", max_tokens=5000, output_sequence_length=4),
+        ["foo bar", "bar baz", "baz bada boom"],
+    )
     np.testing.assert_array_equal(call(layer, TEXTS), SEQ)
     assert "foo" in layer.get_vocabulary()
 
@@ -43,7 +46,8 @@ def test_fixed_and_set_vocabulary():
     for layer in (
         make("TextVectorization", max_tokens=5000, output_sequence_length=4, vocabulary=VOCAB),
         make("TextVectorization", max_tokens=5000, output_sequence_length=4).set_params(
-            vocabulary=VOCAB),
+            vocabulary=VOCAB
+        ),
     ):
         np.testing.assert_array_equal(call(layer, TEXTS), SEQ)
 
@@ -61,12 +65,18 @@ def test_tf_idf_fit_and_clone_give_same_output():
     np.testing.assert_allclose(call(adapt(from_config(layer), x), x), call(layer, x))
 
 
-@pytest.mark.parametrize("split, x, expected",
-                         [("whitespace", TEXTS, SEQ), (None, [["foo"], ["baz"]],
-                                                       [[4, 0, 0, 0], [2, 0, 0, 0]])])
+@pytest.mark.parametrize(
+    "split, x, expected",
+    [("whitespace", TEXTS, SEQ), (None, [["foo"], ["baz"]], [[4, 0, 0, 0], [2, 0, 0, 0]])],
+)
 def test_output_sequence_length_is_static(split, x, expected):
-    layer = make("TextVectorization", max_tokens=5000, output_sequence_length=4, split=split,
-                 vocabulary=VOCAB)
+    layer = make(
+        "TextVectorization",
+        max_tokens=5000,
+        output_sequence_length=4,
+        split=split,
+        vocabulary=VOCAB,
+    )
     out = call(layer, x)
     assert out.shape == (2, 4)
     np.testing.assert_array_equal(out, expected)
@@ -90,27 +100,38 @@ def test_ragged_output_truncated():
 
 def test_ragged_needs_int_mode():
     with pytest.raises(ValueError):
-        call(make("TextVectorization", output_mode="multi_hot", vocabulary=VOCAB, ragged=True),
-             ["foo"])
+        call(
+            make("TextVectorization", output_mode="multi_hot", vocabulary=VOCAB, ragged=True),
+            ["foo"],
+        )
 
 
 def test_multi_hot_output():
     layer = make("TextVectorization", output_mode="multi_hot", vocabulary=["foo", "bar", "baz"])
-    np.testing.assert_array_equal(call(layer, [["foo bar"], ["baz foo foo"]]),
-                                  [[0, 1, 1, 0], [0, 1, 0, 1]])
+    np.testing.assert_array_equal(
+        call(layer, [["foo bar"], ["baz foo foo"]]), [[0, 1, 1, 0], [0, 1, 0, 1]]
+    )
 
 
 def test_count_output():
     layer = make("TextVectorization", output_mode="count", vocabulary=["foo", "bar", "baz"])
-    np.testing.assert_array_equal(call(layer, ["foo bar", "baz foo foo"]),
-                                  [[0, 1, 1, 0], [0, 2, 0, 1]])
+    np.testing.assert_array_equal(
+        call(layer, ["foo bar", "baz foo foo"]), [[0, 1, 1, 0], [0, 2, 0, 1]]
+    )
 
 
 def test_tf_idf_output():
-    layer = make("TextVectorization", output_mode="tf_idf", vocabulary=["foo", "bar", "baz"],
-                 idf_weights=[0.3, 0.5, 0.2])
-    np.testing.assert_allclose(call(layer, ["foo bar", "baz foo foo"]),
-                               [[0.0, 0.3, 0.5, 0.0], [0.0, 0.6, 0.0, 0.2]], rtol=1e-6)
+    layer = make(
+        "TextVectorization",
+        output_mode="tf_idf",
+        vocabulary=["foo", "bar", "baz"],
+        idf_weights=[0.3, 0.5, 0.2],
+    )
+    np.testing.assert_allclose(
+        call(layer, ["foo bar", "baz foo foo"]),
+        [[0.0, 0.3, 0.5, 0.0], [0.0, 0.6, 0.0, 0.2]],
+        rtol=1e-6,
+    )
 
 
 SENTENCE = ["Hello, World!. This is just a nice test!"]
@@ -123,8 +144,11 @@ def test_lower_and_strip_punctuation():
 
 
 def test_lower_only():
-    layer = make("TextVectorization", standardize="lower",
-                 vocabulary=["hello,", "hello", "world", "this", "is", "nice", "test"])
+    layer = make(
+        "TextVectorization",
+        standardize="lower",
+        vocabulary=["hello,", "hello", "world", "this", "is", "nice", "test"],
+    )
     np.testing.assert_array_equal(call(layer, SENTENCE), [[2, 1, 5, 6, 1, 1, 7, 1]])
 
 
@@ -134,15 +158,19 @@ def test_character_split():
 
 
 def test_custom_split_callable():
-    layer = make("TextVectorization", split=lambda x: np.char.split(x, "|"),
-                 vocabulary=["foo", "bar", "foobar"])
+    layer = make(
+        "TextVectorization",
+        split=lambda x: np.char.split(x, "|"),
+        vocabulary=["foo", "bar", "foobar"],
+    )
     # "foo|bar" -> standardized "foobar" (punctuation stripped) -> one token
     np.testing.assert_array_equal(call(layer, ["foo|bar"]), [[4]])
 
 
 def test_strip_punctuation_only():
-    layer = make("TextVectorization", standardize="strip_punctuation",
-                 vocabulary=["Hello", "World", "Test"])
+    layer = make(
+        "TextVectorization", standardize="strip_punctuation", vocabulary=["Hello", "World", "Test"]
+    )
     np.testing.assert_array_equal(call(layer, ["Hello, World! Test."]), [[2, 3, 4]])
 
 
@@ -152,8 +180,11 @@ def test_no_standardization():
 
 
 def test_custom_standardize_callable():
-    layer = make("TextVectorization", standardize=lambda x: np.char.replace(x, "-", " "),
-                 vocabulary=["foo", "bar"])
+    layer = make(
+        "TextVectorization",
+        standardize=lambda x: np.char.replace(x, "-", " "),
+        vocabulary=["foo", "bar"],
+    )
     np.testing.assert_array_equal(call(layer, ["foo-bar"]), [[2, 3]])
 
 
@@ -187,8 +218,13 @@ def test_max_tokens():
 
 
 def test_pad_to_max_tokens():
-    layer = make("TextVectorization", output_mode="multi_hot", vocabulary=["foo", "bar"],
-                 max_tokens=8, pad_to_max_tokens=True)
+    layer = make(
+        "TextVectorization",
+        output_mode="multi_hot",
+        vocabulary=["foo", "bar"],
+        max_tokens=8,
+        pad_to_max_tokens=True,
+    )
     assert call(layer, ["foo bar"]).shape[-1] == 8
 
 
@@ -209,8 +245,9 @@ def test_vocabulary_from_file(tmp_path):
 
 
 def test_one_hot_width_one_token_per_text():
-    layer = make("TextVectorization", output_mode="one_hot", split=None,
-                 vocabulary=["foo", "bar", "baz"])
+    layer = make(
+        "TextVectorization", output_mode="one_hot", split=None, vocabulary=["foo", "bar", "baz"]
+    )
     out = call(layer, ["foo", "baz"])
     np.testing.assert_array_equal(out, [[0, 1, 0, 0], [0, 0, 0, 1]])
 
@@ -222,8 +259,9 @@ def test_one_hot_width_with_whitespace_split():
 
 
 def test_sparse_multi_hot():
-    layer = make("TextVectorization", output_mode="multi_hot", vocabulary=["foo", "bar", "baz"],
-                 sparse=True)
+    layer = make(
+        "TextVectorization", output_mode="multi_hot", vocabulary=["foo", "bar", "baz"], sparse=True
+    )
     assert hasattr(layer.fit(["foo"]).transform(["foo bar"]), "indices")
 
 
@@ -233,8 +271,37 @@ def test_adapt_with_stream_of_batches():
     assert {"foo", "bar", "baz"} <= set(vocab)
 
 
-@pytest.mark.parametrize("kwargs", [{"ngrams": "invalid"},
-                                    {"output_mode": "multi_hot", "output_sequence_length": 5}])
+@pytest.mark.parametrize(
+    "kwargs", [{"ngrams": "invalid"}, {"output_mode": "multi_hot", "output_sequence_length": 5}]
+)
 def test_invalid_arguments_raise(kwargs):
     with pytest.raises(ValueError):
         adapt(make("TextVectorization", **kwargs), ["foo bar"])
+
+
+_CORPUS = [
+    "The quick brown fox",
+    "jumps over the lazy dog!",
+    "The dog, the fox.",
+    "Quick! Quick!",
+    "lazy lazy dog",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"output_sequence_length": 6},
+        {"output_mode": "count"},
+        {"output_mode": "tf_idf"},
+        {"ngrams": 2, "output_mode": "multi_hot", "max_tokens": 12},
+    ],
+)
+def test_live_matches_keras_after_adapt(kwargs):
+    layers = keras_layers()
+    theirs = layers.TextVectorization(**kwargs)
+    theirs.adapt(_CORPUS)
+    ours = adapt(make("TextVectorization", **kwargs), _CORPUS)
+    assert list(ours.get_vocabulary()) == [str(v) for v in theirs.get_vocabulary()]
+    np.testing.assert_allclose(call(ours, _CORPUS), keras_call(theirs, _CORPUS), rtol=1e-6)
