@@ -5,14 +5,19 @@
 
 The image kernels must do the same float32 operations as their NumPy references, so the
 compiler may not fuse ``a * b + c`` into one rounding (``-ffp-contract=off``; MSVC does not
-contract by default).
+contract by default). ``-fno-trapping-math`` only lets the compiler vectorise loops with
+selects (it assumes no floating-point exception traps; results are unchanged).
 """
 
 import sys
 
 from setuptools import Extension, setup
 
-_STRICT_FP = [] if sys.platform == "win32" else ["-O3", "-ffp-contract=off", "-fno-fast-math"]
+_STRICT_FP = (
+    []
+    if sys.platform == "win32"
+    else ["-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-trapping-math"]
+)
 
 setup(
     ext_modules=[

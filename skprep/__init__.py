@@ -3,6 +3,7 @@
 __version__ = "0.1.0.dev0"
 
 from . import audio, hashing, image, lookup, numeric, structured, text
+from ._config import config_context, get_config, set_config  # noqa: F401  (in __all__)
 from .audio import *  # noqa: F403
 from .hashing import *  # noqa: F403
 from .image import *  # noqa: F403
@@ -13,7 +14,7 @@ from .text import *  # noqa: F403
 from .utils.discovery import all_estimators  # noqa: F401  (listed in __all__ below)
 
 __all__ = sorted(
-    ["all_estimators"]
+    ["all_estimators", "config_context", "get_config", "set_config"]
     + [name for name in numeric.__all__ if name[0].isupper()]
     + audio.__all__
     + hashing.__all__

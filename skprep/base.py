@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import abc
 import copy
+import functools
 import hashlib
+import inspect
 from collections.abc import Iterable, Iterator
 
 import numpy as np
+import pyarrow as pa
 import scipy.sparse as sp
 
 from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
 from .utils._sklearn_compat import _fit_context, check_is_fitted
 from .utils.random import check_random_state
-from .utils.validation import check_arrow
+from .utils.validation import check_arrow, check_finite_params
 
 __all__ = [
     "AdaptMixin",
@@ -188,7 +191,68 @@ class _Kept:
             self.on_prepared(prepared)
 
 
-class AdaptMixin:
+_PUBLIC_METHODS = (
+    "fit",
+    "partial_fit",
+    "transform",
+    "fit_transform",
+    "inverse_transform",
+    "fit_resample",
+)
+
+
+def _clear_errors(method):
+    """Re-raise the errors that input values cause deep inside NumPy/pyarrow -- an integer
+    beyond 64 bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- as a
+    ``ValueError``/``TypeError`` naming the layer and the method."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OverflowError as exc:
+            raise ValueError(
+                f"{type(self).__name__}.{method.__name__}: a value is out of range ({exc}). "
+                "Integers must fit in 64 bits (int64 for signed values); convert or clip "
+                "the input first."
+            ) from exc
+        except pa.ArrowTypeError as exc:
+            raise TypeError(
+                f"{type(self).__name__}.{method.__name__}: the input has values of the wrong "
+                f"type ({exc})."
+            ) from exc
+        except pa.ArrowInvalid as exc:
+            raise ValueError(
+                f"{type(self).__name__}.{method.__name__}: invalid input value ({exc})."
+            ) from exc
+
+    return wrapper
+
+
+class _LayerMixin:
+    """What every skprep layer gets (each of the three mixins below derives from it):
+
+    * :func:`~skprep.utils.validation.check_finite_params` after the declarative parameter
+      validation (NaN/inf parameters refused);
+    * its public methods (``fit``, ``transform`` ...) re-raise out-of-range integers and
+      pyarrow's input errors as clear ``ValueError``/``TypeError`` (:func:`_clear_errors`).
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        for name in _PUBLIC_METHODS:
+            method = cls.__dict__.get(name)
+            if inspect.isfunction(method) and not getattr(method, "_skprep_clear", False):
+                wrapped = _clear_errors(method)
+                wrapped._skprep_clear = True
+                setattr(cls, name, wrapped)
+        super().__init_subclass__(**kwargs)
+
+    def _validate_params(self):
+        super()._validate_params()
+        check_finite_params(self)
+
+
+class AdaptMixin(_LayerMixin):
     """Mixin giving a layer Keras's ``adapt`` as ``fit`` / ``partial_fit``.
 
     A subclass provides:
@@ -422,6 +486,10 @@ def _feed(digest, value) -> None:
         return
     if hasattr(value, "to_pylist"):  # pyarrow arrays: validated before reading
         value = check_arrow(value, "a parameter of this layer").to_pylist()
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
+        # tokens (a vocabulary): as an array of them is fed below, without building one
+        digest.update(f"list:({len(value)},):{list(value)!r}".encode())
+        return
     if isinstance(value, (list, tuple, np.ndarray)) or np.isscalar(value):
         try:
             arr = np.asarray(value)
@@ -432,11 +500,8 @@ def _feed(digest, value) -> None:
             digest.update(f"array:{arr.dtype.str}:{arr.shape}:".encode())
             digest.update(np.ascontiguousarray(arr).tobytes())
             return
-        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:
-            digest.update(b"list:")
-            for item in arr.ravel().tolist():
-                _feed(digest, item)
-            digest.update(f":{arr.shape}".encode())
+        if arr is not None and arr.dtype.kind in "USO" and arr.ndim:  # e.g. a vocabulary
+            digest.update(f"list:{arr.shape}:{arr.ravel().tolist()!r}".encode())
             return
     digest.update(f"{type(value).__name__}:{value!r}".encode())
 
@@ -477,7 +542,7 @@ class _rollback_on_error:
         return False
 
 
-class StatelessMixin:
+class StatelessMixin(_LayerMixin):
     """Mixin for layers that need no data: ``fit`` only validates and returns ``self``.
 
     A subclass provides ``_validate_input(X, reset)`` which checks ``X`` and records what
@@ -523,7 +588,7 @@ class StatelessMixin:
         return tags
 
 
-class AugmentationMixin:
+class AugmentationMixin(_LayerMixin):
     """Mixin for random augmentations: training happens in ``fit_transform`` only.
 
     * ``fit_transform(X)`` is Keras's ``layer(X, training=True)``: parameters are drawn from

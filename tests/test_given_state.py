@@ -14,6 +14,8 @@ from skprep import (
 )
 from skprep.utils.estimator_checks import assert_output_equal
 
+pytestmark = pytest.mark.filterwarnings("ignore:TextVectorization.*output_sequence_length")
+
 GIVEN = [
     (StringLookup(vocabulary=["a", "b"]), np.array([["a", "q"], ["b", "a"]], dtype=object)),
     (IntegerLookup(vocabulary=[7, 3], output_mode="count"), np.array([[7, 3, 3], [1, 7, 7]])),
@@ -100,3 +102,13 @@ def test_partial_fit_guard_compares_values_not_reprs():
     lookup.set_params(num_oov_indices=1).partial_fit(np.array(["c"]))
     with pytest.raises(ValueError, match="parameters changed"):
         lookup.set_params(num_oov_indices=2).partial_fit(np.array(["c"]))
+
+
+def test_partial_fit_guard_on_vocabularies():
+    tokens = [f"t{i}" for i in range(3000)]
+    layer = StringLookup(vocabulary=tokens).partial_fit(np.array(["t1"]))
+    layer.set_params(vocabulary=np.array(tokens, dtype=object)).partial_fit(np.array(["t2"]))
+    changed = list(tokens)
+    changed[1500] = "other"
+    with pytest.raises(ValueError, match="parameters changed"):
+        layer.set_params(vocabulary=changed).partial_fit(np.array(["t1"]))

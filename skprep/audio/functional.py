@@ -25,6 +25,7 @@ import numpy as np
 import scipy.fft
 from numpy.lib.stride_tricks import sliding_window_view
 
+from .._config import check_output_size
 from ..utils._threads import n_cores, run_all
 
 __all__ = [
@@ -115,6 +116,12 @@ def _as_window(window, length: int, name: str = "window") -> np.ndarray:
         raise ValueError(
             f"The shape of `{name}` must be equal to [{length}]. Received: window shape={win.shape}"
         )
+    if not np.isfinite(win).all() or not np.any(win):
+        raise ValueError(
+            f"`{name}` must hold finite values, not all zero (an all-zero window makes every "
+            "frame zero, and its normalisation divides by zero); got "
+            f"{'NaN/inf' if not np.isfinite(win).all() else 'only zeros'}."
+        )
     return win
 
 
@@ -178,6 +185,9 @@ def stft(
         widths = [(0, 0)] * (x.ndim - 1) + [(pad, pad)]
         x = np.pad(x, widths, mode="reflect")
     frames = frame(x, fft_length, sequence_stride)
+    check_output_size(
+        (*frames.shape[:-1], max(fft_length, 1)), np.complex64, "stft frames (frames x fft_length)"
+    )
     if window is not None:
         if isinstance(window, str):
             win = tf_window(window, sequence_length, periodic=True)
@@ -276,6 +286,9 @@ def linear_to_mel_weight_matrix(
     >>> float(W.max()) <= 1.0, bool((W[0] == 0).all())
     (True, True)
     """
+    check_output_size(
+        (num_spectrogram_bins, num_mel_bins), np.float32, "mel filterbank (bins x mel bins)"
+    )
     return _mel_matrix(
         int(num_mel_bins),
         int(num_spectrogram_bins),
@@ -448,6 +461,7 @@ def get_stft_window(window, frame_length: int, periodic: bool = False):
     if isinstance(window, str):
         from scipy.signal import get_window
 
+        check_output_size((frame_length,), np.float64, "STFT window (frame_length values)")
         try:
             win = get_window(window, frame_length, fftbins=periodic)
         except ValueError as exc:
@@ -560,7 +574,16 @@ def stft_spectrogram(
     fft_length = fft_length or default_fft_length(frame_length)
     if data_format == "channels_last":
         x = np.moveaxis(x, -1, 1)  # (b, c, t)
-    b, c, _ = x.shape
+    b, c, n = x.shape
+    n_freq = fft_length // 2 + 1
+    # What frame_length / fft_length make skprep build: the kernels (L x 2F), the padded
+    # signal ("same" pads up to L - 1 samples) and the output (b, c, T, 2F at most).
+    n_frames = (
+        -(-n // frame_step) if padding == "same" else max(n - frame_length, -1) // frame_step + 1
+    )
+    check_output_size((frame_length, 2 * n_freq), np.float32, "STFTSpectrogram kernels")
+    check_output_size((b, c, n + frame_length), np.float32, "STFTSpectrogram padded signal")
+    check_output_size((b, c, max(n_frames, 0), 2 * n_freq), np.float32, "STFTSpectrogram output")
     frames = _conv_frames(x, frame_length, frame_step, padding)  # (b, c, T, L)
     kernel = _kernels(
         int(frame_length),
@@ -569,7 +592,6 @@ def stft_spectrogram(
         scaling,
         bool(periodic),
     )
-    n_freq = fft_length // 2 + 1
     if mode == "real":
         kernel = kernel[:, :n_freq]
     elif mode == "imag":

@@ -7,6 +7,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
@@ -197,6 +198,7 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
         cross = "_X_".join(str(n) for n in names) if names is not None else "hashedcrossing"
         if self.output_mode == "int":
             return np.asarray([cross], dtype=object)
+        check_feature_names_size(self.num_bins, type(self).__name__)
         return np.asarray([f"{cross}_{k}" for k in range(self.num_bins)], dtype=object)
 
     def __sklearn_tags__(self):

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils import check_array
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
@@ -336,6 +337,7 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         if self.output_mode == "int":
             return names if names is not None else np.asarray(["hashing"], dtype=object)
         prefix = str(names[0]) if names is not None and len(names) == 1 else "hashing"
+        check_feature_names_size(self.num_bins, type(self).__name__)
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_bins)], dtype=object)
 
     def __sklearn_tags__(self):

@@ -174,18 +174,31 @@ static int text_of(PyObject *it, Py_ssize_t i, const char **buf, Py_ssize_t *len
     return -1;
 }
 
-/* items[i] is at (char *)items + i * stride (stride = sizeof(PyObject *) for a list). */
-static PyObject *hash_items(PyObject **items, Py_ssize_t n, Py_ssize_t stride, int kind, u64 k0,
-                            u64 k1) {
+/* Hash the elements of `fast` (a list or tuple from PySequence_Fast) into a new bytearray of
+   little-endian uint64, with the GIL held throughout. Each element is held by a new reference
+   while its bytes are read and hashed, and the items are re-read at every step: encoding a
+   str may run the garbage collector, hence arbitrary code that could replace, free or resize
+   the list's items. */
+static PyObject *hash_fast(PyObject *fast, int kind, u64 k0, u64 k1) {
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
     PyObject *out = PyByteArray_FromStringAndSize(NULL, n * 8);
     if (out == NULL) return NULL;
-    unsigned char *o = (unsigned char *)PyByteArray_AS_STRING(out);
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *it = *(PyObject **)((char *)items + i * stride);
+        if (i >= PySequence_Fast_GET_SIZE(fast)) {
+            PyErr_SetString(PyExc_RuntimeError, "the sequence changed size while being hashed");
+            goto fail;
+        }
+        PyObject *it = PySequence_Fast_ITEMS(fast)[i];
         const char *buf;
         Py_ssize_t len;
-        if (text_of(it, i, &buf, &len) < 0) goto fail;
-        store64(o + 8 * i, hash_one((const unsigned char *)buf, (size_t)len, kind, k0, k1));
+        Py_XINCREF(it);
+        if (text_of(it, i, &buf, &len) < 0) {
+            Py_XDECREF(it);
+            goto fail;
+        }
+        u64 h = hash_one((const unsigned char *)buf, (size_t)len, kind, k0, k1);
+        Py_DECREF(it);
+        store64((unsigned char *)PyByteArray_AS_STRING(out) + 8 * i, h);
     }
     return out;
 fail:
@@ -196,8 +209,7 @@ fail:
 static PyObject *hash_seq(PyObject *seq, int kind, u64 k0, u64 k1) {
     PyObject *fast = PySequence_Fast(seq, "expected a sequence of str or bytes");
     if (fast == NULL) return NULL;
-    PyObject *out = hash_items(PySequence_Fast_ITEMS(fast), PySequence_Fast_GET_SIZE(fast),
-                               (Py_ssize_t)sizeof(PyObject *), kind, k0, k1);
+    PyObject *out = hash_fast(fast, kind, k0, k1);
     Py_DECREF(fast);
     return out;
 }

@@ -310,6 +310,11 @@ def check_value_range(value_range, name: str = "value_range") -> tuple[float, fl
             f"Received: {name}={value_range!r}"
         )
     low, high = sorted(float(v) for v in value_range)
+    if not low < high:
+        raise ValueError(
+            f"The `{name}` argument must span an interval (low < high); got {name}="
+            f"{value_range!r}, which maps every value to one point."
+        )
     return low, high
 
 

@@ -199,67 +199,163 @@ INLINE int warp_separable(const void *src, int u8, ssize h, ssize w, ssize ch, c
     return 0;
 }
 
+/* Branch-free forms of trunc_ / floor_ / round_ / map_coord with the same results, for loops
+ * the compiler vectorises. Beyond 2^23 every float is an integer: trunc is the identity. */
+INLINE float vtrunc(float v) {
+    const float big = 8388608.0f;
+    const float a = v < 0.0f ? -v : v;
+    const float r = (float)(int32_t)(a < big ? v : 0.0f);
+    return a < big ? r : v;
+}
+
+INLINE float vfloor(float v) {
+    const float t = vtrunc(v);
+    return t > v ? t - 1.0f : t;
+}
+
+INLINE float vround(float v) {
+    const float t = vtrunc(v), f = v - t;
+    return f >= 0.5f ? t + 1.0f : (f <= -0.5f ? t - 1.0f : t);
+}
+
+/* map_coord for n > 1 (the caller maps n <= 1 with FILL_NEAREST: every point to 0) */
+INLINE float vmap(float c, float n, int mode) {
+    const float last = n - 1.0f, period = 2.0f * n;
+    float r;
+    if (mode == FILL_CONSTANT) return c;
+    if (mode == FILL_NEAREST) return clampf(c, 0.0f, last);
+    if (mode == FILL_REFLECT) {
+        const float lv = period * vtrunc(-c / period) + c;
+        const float lr = lv < -n ? lv + period : -lv - 1.0f;
+        const float hv = c - period * vtrunc(c / period);
+        const float hr = hv >= n ? period - hv - 1.0f : hv;
+        r = c < 0.0f ? lr : (c > last ? hr : c);
+    } else {
+        const float lr = c + n * (vtrunc(-c / last) + 1.0f);
+        const float hr = c - n * vtrunc(c / last);
+        r = c < 0.0f ? lr : (c > last ? hr : c);
+    }
+    return clampf(r, 0.0f, last);
+}
+
+enum { TILE = 32 };
+
+/* Sample positions of one row segment of an affine (not projective) transform of an image of
+ * at least 2 x 2 pixels: a loop free of branches and calls. */
+INLINE void affine_segment(const float *t, float y0, ssize x_start, ssize len, ssize h, ssize w,
+                           int nearest, int mode, int32_t *ix, int32_t *iy, float *wx0,
+                           float *wx1, float *wy0, float *wy1) {
+    /* locals: the outputs could alias t, which would stop vectorisation */
+    const float a0 = t[0], a2 = t[2], b0 = t[3], b2 = t[5];
+    const float ay = t[1] * y0, by = t[4] * y0, fw = (float)w, fh = (float)h;
+    const int32_t x_first = (int32_t)x_start, n = (int32_t)len;
+    for (int32_t i = 0; i < n; i++) {
+        const float x0 = (float)(x_first + i);
+        const float x = vmap((a0 * x0 + ay) + a2, fw, mode);
+        const float y = vmap((b0 * x0 + by) + b2, fh, mode);
+        if (nearest) {
+            ix[i] = (int32_t)clampf(vround(x), -2.0f, fw);
+            iy[i] = (int32_t)clampf(vround(y), -2.0f, fh);
+        } else {
+            const float xf = vfloor(x), yf = vfloor(y);
+            wx0[i] = (xf + 1.0f) - x;
+            wx1[i] = x - xf;
+            wy0[i] = (yf + 1.0f) - y;
+            wy1[i] = y - yf;
+            ix[i] = (int32_t)clampf(xf, -2.0f, fw);
+            iy[i] = (int32_t)clampf(yf, -2.0f, fh);
+        }
+    }
+}
+
+/* The same for a projective transform (scalar: divisions, zero projections, infinities).
+ * zero[i] marks a zero projection (the output is fill). */
+INLINE void projective_segment(const float *t, float y0, ssize x_start, ssize len, ssize h,
+                               ssize w, int nearest, int mode, int32_t *ix, int32_t *iy,
+                               float *wx0, float *wx1, float *wy0, float *wy1, char *zero) {
+    const float ay = t[1] * y0, by = t[4] * y0, ky = t[7] * y0, fw = (float)w, fh = (float)h;
+    for (ssize i = 0; i < len; i++) {
+        const float x0 = (float)(x_start + i);
+        float x = (t[0] * x0 + ay) + t[2];
+        float y = (t[3] * x0 + by) + t[5];
+        const float k = (t[6] * x0 + ky) + 1.0f;
+        zero[i] = k == 0.0f;
+        if (zero[i]) {
+            ix[i] = iy[i] = -2;
+            wx0[i] = wx1[i] = wy0[i] = wy1[i] = 0.0f;
+            continue;
+        }
+        x = x / k;
+        y = y / k;
+        if (!(isfinite(x) && isfinite(y))) x = y = -4.0f;
+        x = map_coord(x, w, mode);
+        y = map_coord(y, h, mode);
+        if (nearest) {
+            ix[i] = (int32_t)clampf(round_(x), -2.0f, fw);
+            iy[i] = (int32_t)clampf(round_(y), -2.0f, fh);
+        } else {
+            const float xf = floor_(x), yf = floor_(y);
+            wx0[i] = (xf + 1.0f) - x;
+            wx1[i] = x - xf;
+            wy0[i] = (yf + 1.0f) - y;
+            wy1[i] = y - yf;
+            ix[i] = (int32_t)clampf(xf, -2.0f, fw);
+            iy[i] = (int32_t)clampf(yf, -2.0f, fh);
+        }
+    }
+}
+
 INLINE void warp_image(const void *src, int u8, ssize h, ssize w, ssize ch, const float *t,
                        float *out, int nearest, int mode, float fill) {
     const int projective = t[6] != 0.0f || t[7] != 0.0f;
-    const float fw = (float)w, fh = (float)h;
     if (!projective && t[1] == 0.0f && t[3] == 0.0f &&
         warp_separable(src, u8, h, w, ch, t, out, nearest, mode, fill) == 0)
         return;
+    const int scalar = projective || h <= 1 || w <= 1; /* vmap needs n > 1 */
     /* Output tiles of TILE x TILE pixels: the input pixels a rotated tile reads stay in the
-     * L1 cache, where a whole output row would sweep diagonally through the input. */
-    enum { TILE = 32 };
-    float *const out0 = out;
+     * L1 cache, where a whole output row would sweep diagonally through the input. Per row of
+     * a tile, the sample positions first (vectorised), then the reads and blends. */
+    int32_t IX[TILE], IY[TILE];
+    float WX0[TILE], WX1[TILE], WY0[TILE], WY1[TILE];
+    char ZERO[TILE] = {0};
     for (ssize ty = 0; ty < h; ty += TILE)
     for (ssize tx = 0; tx < w; tx += TILE)
     for (ssize oy = ty; oy < ty + TILE && oy < h; oy++) {
-        const float y0 = (float)oy;
-        const float ay = t[1] * y0, by = t[4] * y0, ky = t[7] * y0;
-        const ssize x_end = tx + TILE < w ? tx + TILE : w;
-        out = out0 + (oy * w + tx) * ch;
-        for (ssize ox = tx; ox < x_end; ox++, out += ch) {
-            const float x0 = (float)ox;
-            float x = (t[0] * x0 + ay) + t[2];
-            float y = (t[3] * x0 + by) + t[5];
-            if (projective) {
-                float k = (t[6] * x0 + ky) + 1.0f;
-                if (k == 0.0f) {
-                    for (ssize c = 0; c < ch; c++) out[c] = fill;
-                    continue;
-                }
-                x = x / k;
-                y = y / k;
-                if (!(isfinite(x) && isfinite(y))) x = y = -4.0f;
+        const ssize len = tx + TILE < w ? TILE : w - tx;
+        if (scalar)
+            projective_segment(t, (float)oy, tx, len, h, w, nearest, mode, IX, IY, WX0, WX1, WY0,
+                               WY1, ZERO);
+        else
+            affine_segment(t, (float)oy, tx, len, h, w, nearest, mode, IX, IY, WX0, WX1, WY0,
+                           WY1);
+        float *o = out + (oy * w + tx) * ch;
+        for (ssize i = 0; i < len; i++, o += ch) {
+            const ssize ix = IX[i], iy = IY[i];
+            if (scalar && ZERO[i]) {
+                for (ssize c = 0; c < ch; c++) o[c] = fill;
+                continue;
             }
-            x = map_coord(x, w, mode);
-            y = map_coord(y, h, mode);
             if (nearest) {
-                ssize ix = (ssize)clampf(round_(x), -2.0f, fw);
-                ssize iy = (ssize)clampf(round_(y), -2.0f, fh);
                 if (ix >= 0 && ix < w && iy >= 0 && iy < h) {
-                    ssize base = (iy * w + ix) * ch;
-                    for (ssize c = 0; c < ch; c++) out[c] = ld(src, base + c, u8);
+                    const ssize base = (iy * w + ix) * ch;
+                    for (ssize c = 0; c < ch; c++) o[c] = ld(src, base + c, u8);
                 } else {
-                    for (ssize c = 0; c < ch; c++) out[c] = fill;
+                    for (ssize c = 0; c < ch; c++) o[c] = fill;
                 }
                 continue;
             }
-            const float xf = floor_(x), yf = floor_(y);
-            const float wx0 = (xf + 1.0f) - x, wx1 = x - xf;
-            const float wy0 = (yf + 1.0f) - y, wy1 = y - yf;
-            const ssize ix = (ssize)clampf(xf, -2.0f, fw), iy = (ssize)clampf(yf, -2.0f, fh);
+            const float wx0 = WX0[i], wx1 = WX1[i], wy0 = WY0[i], wy1 = WY1[i];
+            const ssize p = (iy * w + ix) * ch, q = p + w * ch;
             if (ix >= 0 && ix + 1 < w && iy >= 0 && iy + 1 < h) {
                 /* all four neighbours inside: the common case */
-                const ssize p = (iy * w + ix) * ch, q = p + w * ch;
                 for (ssize c = 0; c < ch; c++) {
                     float top = ld(src, p + c, u8) * wx0 + ld(src, p + ch + c, u8) * wx1;
                     float bot = ld(src, q + c, u8) * wx0 + ld(src, q + ch + c, u8) * wx1;
-                    out[c] = top * wy0 + bot * wy1;
+                    o[c] = top * wy0 + bot * wy1;
                 }
             } else {
                 const int x0in = ix >= 0 && ix < w, x1in = ix + 1 >= 0 && ix + 1 < w;
                 const int y0in = iy >= 0 && iy < h, y1in = iy + 1 >= 0 && iy + 1 < h;
-                const ssize p = (iy * w + ix) * ch, q = p + w * ch;
                 for (ssize c = 0; c < ch; c++) {
                     float v00 = (y0in && x0in) ? ld(src, p + c, u8) : fill;
                     float v01 = (y0in && x1in) ? ld(src, p + ch + c, u8) : fill;
@@ -267,7 +363,7 @@ INLINE void warp_image(const void *src, int u8, ssize h, ssize w, ssize ch, cons
                     float v11 = (y1in && x1in) ? ld(src, q + ch + c, u8) : fill;
                     float top = v00 * wx0 + v01 * wx1;
                     float bot = v10 * wx0 + v11 * wx1;
-                    out[c] = top * wy0 + bot * wy1;
+                    o[c] = top * wy0 + bot * wy1;
                 }
             }
         }

@@ -18,6 +18,7 @@ import numbers
 import numpy as np
 from sklearn.base import BaseEstimator
 
+from .._config import check_output_size
 from ..utils._sklearn_compat import Interval, _fit_context
 from ..utils.random import check_random_state
 from ._base import (
@@ -91,6 +92,12 @@ def encode_labels(y, n_images: int, num_classes=None) -> np.ndarray:
             f"Class ids in y must lie in [0, num_classes) = [0, {k}); got values in "
             f"[{y.min()}, {y.max()}]."
         )
+    check_output_size(
+        (n_images, k),
+        np.float32,
+        "one-hot labels (class ids up to y.max())",
+        hint="Pass num_classes, or labels of shape (n, k).",
+    )
     out = np.zeros((n_images, k), dtype=np.float32)
     out[np.arange(n_images), y] = 1.0
     return out

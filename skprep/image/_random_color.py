@@ -12,7 +12,7 @@ from ._base import (
     parse_factor,
 )
 from .functional import adjust_brightness, adjust_contrast
-from .functional._color import _contrast_uint8
+from .functional._color import _brightness_uint8, _contrast_uint8
 
 __all__ = ["RandomBrightness", "RandomContrast"]
 
@@ -189,9 +189,11 @@ class RandomBrightness(BaseImageAugmentation):
         return {"delta": rng.uniform(lower, upper, size=n_images) * (high - low)}
 
     def _apply(self, images, params):
-        out = adjust_brightness(
-            images, params["delta"], value_range=check_value_range(self.value_range)
-        )
+        value_range = check_value_range(self.value_range)
+        out = _brightness_uint8(images, params["delta"], value_range)
+        if out is not None:  # uint8: per-image lookup tables, no float32 batch
+            return out
+        out = adjust_brightness(images, params["delta"], value_range=value_range)
         return _keep_dtype(out, images.dtype)
 
     def _inference(self, images):

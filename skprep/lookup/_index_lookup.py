@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from numbers import Integral
 
 import numpy as np
@@ -10,9 +11,10 @@ import pyarrow as pa
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
-from ..utils._sklearn_compat import _check_n_features, validate_data
+from ..utils._sklearn_compat import Interval, StrOptions, _check_n_features, validate_data
 from ..utils.encoding import encode_indices
 from ..utils.validation import check_arrow, check_rank, input_feature_names
 from ._input import as_integer_tokens, read_tokens
@@ -24,12 +26,28 @@ from ._vocabulary import (
     check_vocabulary_params,
 )
 
-__all__ = ["OUTPUT_MODES", "check_encoding"]
+__all__ = ["COMMON_CONSTRAINTS", "OUTPUT_MODES", "check_encoding"]
 
 #: Canonical output modes; ``"binary"`` and ``"tf-idf"`` are accepted aliases.
 OUTPUT_MODES = ("int", "one_hot", "multi_hot", "count", "tf_idf")
 _ALIASES = {"binary": "multi_hot", "tf-idf": "tf_idf"}
 _CHUNK_TOKENS = 1 << 18  # tokens read per chunk (bounds temporaries)
+
+
+#: The parameter constraints StringLookup and IntegerLookup share.
+COMMON_CONSTRAINTS = {
+    "max_tokens": [Interval(Integral, 2, None, closed="left"), None],
+    "num_oov_indices": [Interval(Integral, 0, None, closed="left")],
+    "vocabulary": ["array-like", str, os.PathLike, pa.Array, pa.ChunkedArray, None],
+    "idf_weights": ["array-like", None],
+    "invert": ["boolean"],
+    "output_mode": [StrOptions(set(OUTPUT_MODES) | set(_ALIASES))],
+    "pad_to_max_tokens": ["boolean"],
+    "sparse": ["boolean"],
+    "salt": [Integral, tuple, list, None],
+    "n_jobs": [Integral, None],
+    "verbose": ["verbose"],
+}
 
 
 class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEstimator):
@@ -398,6 +416,7 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         if self._mode == "int":
             return np.asarray(names, dtype=object)
         prefix = names[0] if len(names) == 1 else type(self).__name__.lower()
+        check_feature_names_size(self._depth(), type(self).__name__)
         vocab = [str(t) for t in self.vocabulary_]
         k = self.num_oov_indices
         if k > 1:

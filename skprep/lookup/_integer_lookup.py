@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from numbers import Integral
 
-import pyarrow as pa
-
-from ..utils._sklearn_compat import Interval, StrOptions
-from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup
+from ..utils._sklearn_compat import StrOptions
+from ._index_lookup import COMMON_CONSTRAINTS, _IndexLookup
 
 __all__ = ["IntegerLookup"]
 
@@ -103,21 +100,11 @@ class IntegerLookup(_IndexLookup):
     _kind = "int"
 
     _parameter_constraints = {
-        "max_tokens": [Interval(Integral, 2, None, closed="left"), None],
-        "num_oov_indices": [Interval(Integral, 0, None, closed="left")],
+        **COMMON_CONSTRAINTS,
         "mask_token": [Integral, None],
         "oov_token": [Integral],
-        "vocabulary": ["array-like", str, os.PathLike, pa.Array, pa.ChunkedArray, None],
         "vocabulary_dtype": [str],
-        "idf_weights": ["array-like", None],
-        "invert": ["boolean"],
-        "output_mode": [StrOptions(set(OUTPUT_MODES) | set(_ALIASES))],
-        "sparse": ["boolean"],
-        "pad_to_max_tokens": ["boolean"],
         "oov_method": [StrOptions({"floormod", "farmhash"})],
-        "salt": [Integral, tuple, list, None],
-        "n_jobs": [Integral, None],
-        "verbose": ["verbose"],
     }
 
     def __init__(

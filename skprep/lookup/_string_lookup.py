@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from numbers import Integral
-
-import pyarrow as pa
-
-from ..utils._sklearn_compat import Interval, StrOptions
-from ._index_lookup import _ALIASES, OUTPUT_MODES, _IndexLookup, check_encoding
+from ._index_lookup import COMMON_CONSTRAINTS, _IndexLookup, check_encoding
 
 __all__ = ["StringLookup"]
 
@@ -116,20 +110,10 @@ class StringLookup(_IndexLookup):
     _kind = "string"
 
     _parameter_constraints = {
-        "max_tokens": [Interval(Integral, 2, None, closed="left"), None],
-        "num_oov_indices": [Interval(Integral, 0, None, closed="left")],
+        **COMMON_CONSTRAINTS,
         "mask_token": [str, None],
         "oov_token": [str, None],
-        "vocabulary": ["array-like", str, os.PathLike, pa.Array, pa.ChunkedArray, None],
-        "idf_weights": ["array-like", None],
-        "invert": ["boolean"],
-        "output_mode": [StrOptions(set(OUTPUT_MODES) | set(_ALIASES))],
-        "pad_to_max_tokens": ["boolean"],
-        "sparse": ["boolean"],
         "encoding": [str],
-        "salt": [Integral, tuple, list, None],
-        "n_jobs": [Integral, None],
-        "verbose": ["verbose"],
     }
 
     def __init__(

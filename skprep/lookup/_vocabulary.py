@@ -74,6 +74,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._config import check_feature_names_size
 from ..base import AdaptState
 from ..utils.encoding import unique_ints
 from ..utils.validation import check_arrow
@@ -583,7 +584,12 @@ def build_vocabulary(
         return vocab, None
     idf = inverse_document_frequency(np.asarray(doc_counts)[order], n_documents)
     idf = idf.astype(np.float32)
-    mean = np.float32(idf.mean(dtype=np.float32)) if idf.size else np.float32(np.nan)
+    # OOV slots get the mean idf of the vocabulary (Keras); with no token at all, Keras's
+    # mean of nothing is NaN -- use the idf of a token in no document instead (finite).
+    if idf.size:
+        mean = np.float32(idf.mean(dtype=np.float32))
+    else:
+        mean = np.float32(inverse_document_frequency(np.zeros(1), n_documents)[0])
     parts = [np.full(int(token_start), mean, np.float32), idf]
     if pad_to_max_tokens and max_tokens is not None:
         parts.append(np.zeros(max(int(max_tokens) - int(token_start) - idf.size, 0), np.float32))
@@ -943,6 +949,7 @@ class Vocabulary:
         """The full vocabulary indexed by output index: int64 (ints) or an object array of
         ``str`` (strings). Built once and cached; the caller must not modify it."""
         if self._full is None:
+            check_feature_names_size(self.size, "Vocabulary", "to_numpy")
             specials = self._specials()
             tokens = self.tokens.to_numpy(zero_copy_only=False)
             full = np.empty(len(specials) + tokens.shape[0], dtype=tokens.dtype)

@@ -7,6 +7,7 @@ from numbers import Integral
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size
 from ..base import StatelessMixin
 from ..utils._sklearn_compat import Interval, StrOptions
 from ..utils.encoding import encode_indices
@@ -184,6 +185,7 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
         prefix = "categoryencoding"
         if names is not None and len(names) == 1:
             prefix = str(names[0])
+        check_feature_names_size(self.num_tokens, type(self).__name__)
         return np.asarray([f"{prefix}_{k}" for k in range(self.num_tokens)], dtype=object)
 
     def __sklearn_tags__(self):

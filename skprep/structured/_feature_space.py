@@ -23,6 +23,7 @@ from ..hashing import HashedCrossing, Hashing
 from ..lookup import IntegerLookup, StringLookup
 from ..numeric import CategoryEncoding, Discretization, Normalization, Rescaling
 from ..utils._sklearn_compat import Interval, StrOptions, _fit_context, check_is_fitted
+from ..utils.validation import input_feature_names
 
 __all__ = ["Cross", "Feature", "FeatureSpace"]
 
@@ -527,14 +528,16 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
 
         Parameters
         ----------
-        input_features : None
-            Ignored (the names come from the description).
+        input_features : array-like of str or None, default=None
+            Checked against the columns seen in ``fit`` (the output names come from the
+            description).
 
         Returns
         -------
         ndarray of str
         """
         check_is_fitted(self)
+        input_feature_names(self, input_features)
         return self.column_transformer_.get_feature_names_out()
 
     def __sklearn_tags__(self):

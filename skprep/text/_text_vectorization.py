@@ -12,6 +12,7 @@ import pyarrow as pa
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .._config import check_feature_names_size, check_output_size
 from ..base import AdaptMixin, AdaptState, is_batch_iterable
 from ..lookup._vocabulary import (
     FittedVocabularyMixin,
@@ -540,6 +541,12 @@ or None, default="lower_and_strip_punctuation"
         lengths = np.diff(rows)
         if length is None:
             length = int(lengths.max()) if n else 0
+        check_output_size(
+            (n, length),
+            np.int64,
+            "TextVectorization int output (every row padded to the longest)",
+            hint="Set output_sequence_length to truncate/pad to a fixed length, or ragged=True.",
+        )
         out = np.zeros((n, length), dtype=np.int64)
         # flat output position of every token: row * length + position in the row
         dest = np.repeat(np.arange(n, dtype=np.int64) * length - rows[:-1], lengths)
@@ -567,6 +574,7 @@ or None, default="lower_and_strip_punctuation"
                 f"name, got {len(names)}."
             )
         if self._mode != "int":
+            check_feature_names_size(self._depth(), type(self).__name__)
             names = [str(t) for t in self.vocabulary_]
             names += [f"<pad_{j}>" for j in range(len(names), self._depth())]
             return np.asarray(names, dtype=object)

@@ -34,6 +34,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..hashing.functional import is_view_type
 from ..utils.validation import check_arrow
 
 __all__ = [
@@ -211,6 +212,11 @@ def as_arrow_strings(texts, *, encoding: str = "utf-8") -> pa.LargeStringArray:
         arr = _decode_binary(arr, encoding)
     elif pa.types.is_null(arr.type):
         arr = arr.cast(pa.large_string())
+    elif is_view_type(arr.type):  # string_view / binary_view (pyarrow >= 16), as elsewhere
+        binary = getattr(pa.types, "is_binary_view", lambda t: False)(arr.type)
+        arr = arr.cast(pa.large_binary() if binary else pa.large_string())
+        if binary:
+            arr = _decode_binary(arr, encoding)
     elif not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
         if pa.types.is_dictionary(arr.type):
             return as_arrow_strings(arr.cast(arr.type.value_type), encoding=encoding)
@@ -525,8 +531,9 @@ def _tokens_to_numpy(tokens: Tokens) -> np.ndarray:
 # --------------------------------------------------------------------------------------------
 
 
-def ngram_widths(ngrams) -> tuple[int, ...] | None:
-    """Keras's reading of ``ngrams``: None, ``n`` (widths 1..n) or a tuple of widths."""
+def ngram_widths(ngrams) -> Sequence[int] | None:
+    """Keras's reading of ``ngrams``: None, ``n`` (widths ``range(1, n + 1)``, never
+    materialised: ``n`` may be huge) or a tuple of widths."""
     if ngrams is None:
         return None
     if isinstance(ngrams, (bool, np.bool_)) or not (
@@ -539,13 +546,21 @@ def ngram_widths(ngrams) -> tuple[int, ...] | None:
         raise ValueError(
             f"`ngrams` must be None, an integer, or a tuple of integers. Received: ngrams={ngrams!r}"
         )
-    widths = tuple(range(1, int(ngrams) + 1)) if not isinstance(ngrams, tuple) else ngrams
+    widths = range(1, int(ngrams) + 1) if not isinstance(ngrams, tuple) else ngrams
     if not widths or min(widths) < 1:
         raise ValueError(
             f"`ngrams` must be a positive integer or a non-empty tuple of positive integers. "
             f"Received: ngrams={ngrams!r}"
         )
-    return tuple(int(w) for w in widths)
+    return widths if isinstance(widths, range) else tuple(int(w) for w in widths)
+
+
+def _reachable(widths: Sequence[int], longest: int) -> Sequence[int]:
+    """The widths some row is long enough for (the others give no n-gram): the work is
+    bounded by the input, whatever ``ngrams`` asks for."""
+    if isinstance(widths, range):
+        return range(widths.start, min(widths.stop, longest + 1))
+    return [w for w in widths if w <= longest]
 
 
 def _exclusive_cumsum(counts: np.ndarray) -> np.ndarray:
@@ -558,6 +573,9 @@ def _ngrams_arrow(tokens: Tokens, widths: Sequence[int]) -> Tokens:
     rows, values = token_parts(tokens)
     n = len(rows) - 1
     lengths = np.diff(rows)
+    widths = _reachable(widths, int(lengths.max()) if n else 0)
+    if not widths:
+        return _list_array(np.zeros(n + 1, dtype=np.int64), pa.array([], pa.large_string()))
     pieces, counts, within = [], [], []
     for w in widths:
         count = np.maximum(lengths - w + 1, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from .._config import check_output_size
 from ._threads import n_cores, run_all
 
 __all__ = ["ENCODED_MODES", "encode_indices", "unique_ints"]
@@ -104,6 +105,7 @@ def encode_indices(
                     "one_hot output of a multi-column input has shape (n, m, depth), which a "
                     "sparse matrix cannot hold: pass one column, or set sparse=False."
                 )
+            check_output_size(indices.shape + (depth,), dtype, "one_hot output")
             flat = encode_indices(indices.ravel(), depth, "one_hot", sparse=False, dtype=dtype)
             return flat.reshape(indices.shape + (depth,))
         indices = indices.reshape(-1, 1)
@@ -113,7 +115,14 @@ def encode_indices(
     if indices.ndim != 2:
         raise ValueError(f"Expected indices of rank 1 or 2; got shape {indices.shape}.")
     n = indices.shape[0]
+    if not sparse:
+        check_output_size((n, depth), dtype, f"{output_mode} output", hint=_SPARSE_HINT)
     rows, cols, w = _bag_keys(indices, weights if output_mode == "count" else None)
+    if n * depth >= 2**63:  # (row, column) keys would overflow int64: go through CSR
+        values = np.ones(cols.shape[0], dtype=np.int32) if w is None else w.astype(np.float64)
+        splits = np.zeros(n + 1, dtype=np.int64)  # rows are already in order
+        np.cumsum(np.bincount(rows, minlength=n), out=splits[1:])
+        return _finish_csr(_summed_csr(values, cols, splits, depth), output_mode, dtype, idf)
     keys = rows * depth + cols
     if output_mode == "multi_hot":
         keys = unique_ints(keys)
@@ -198,9 +207,20 @@ def _encode_ragged(indices, row_splits, depth, output_mode, sparse, dtype, weigh
     index_dtype = np.int32 if max(depth, cols.shape[0]) < 2**31 else np.int64
     # int32 counts keep the temporary small; the output gets ``dtype`` below
     values = np.ones(cols.shape[0], dtype=np.int32) if w is None else w.astype(np.float64)
+    n = row_splits.shape[0] - 1
+    if not sparse:
+        check_output_size((n, depth), dtype, f"{output_mode} output", hint=_SPARSE_HINT)
     out = _summed_csr(
         values, cols.astype(index_dtype, copy=False), row_splits.astype(index_dtype), depth
     )
+    return _finish_csr(out, output_mode, dtype, idf, sparse)
+
+
+_SPARSE_HINT = "Use sparse=True (a CSR matrix holds only the non-zero entries)."
+
+
+def _finish_csr(out, output_mode, dtype, idf, sparse=True):
+    """Set a summed CSR matrix's values for ``output_mode``; densify unless ``sparse``."""
     if output_mode == "multi_hot":
         out.data[:] = 1
     data = out.data.astype(dtype if output_mode != "tf_idf" else np.float32)

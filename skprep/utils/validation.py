@@ -7,7 +7,14 @@ import pyarrow as pa
 
 from ._sklearn_compat import _check_feature_names_in, _check_n_features, validate_data
 
-__all__ = ["check_arrow", "check_bag_rank", "check_rank", "input_feature_names", "validate_nd"]
+__all__ = [
+    "check_arrow",
+    "check_bag_rank",
+    "check_finite_params",
+    "check_rank",
+    "input_feature_names",
+    "validate_nd",
+]
 
 _ARROW = (pa.Array, pa.ChunkedArray)
 
@@ -74,6 +81,7 @@ def validate_nd(estimator, X, *, reset: bool, **check_params):
     """
     check_params.setdefault("ensure_2d", False)
     check_params.setdefault("allow_nd", True)
+    check_arrow(X, type(estimator).__name__)  # Arrow input: its buffers, before NumPy reads them
     X = validate_data(estimator, X, reset=reset, **check_params)
     ndim = getattr(X, "ndim", 0)
     check_rank(estimator, X.shape if hasattr(X, "shape") else (), reset=reset)
@@ -138,3 +146,44 @@ def check_bag_rank(shape: tuple, output_mode: str, what: str = "value") -> None:
             f"input of shape {tuple(shape)}. Reshape a single sample to (1, m), or one {what} "
             "per sample to (n, 1)."
         )
+
+
+def _non_finite(value) -> bool:
+    if isinstance(value, (bool, np.bool_, str, bytes)) or value is None:
+        return False
+    if isinstance(value, (float, np.floating, complex, np.complexfloating)):
+        return not np.isfinite(value)
+    if isinstance(value, (list, tuple)):
+        return any(_non_finite(v) for v in value)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+        return not np.isfinite(value).all()
+    if isinstance(value, np.ndarray) and value.dtype == object and value.size <= 1000:
+        return any(_non_finite(v) for v in value.ravel().tolist())
+    return False
+
+
+def check_finite_params(estimator) -> None:
+    """Refuse NaN or infinite numbers among an estimator's parameters.
+
+    scikit-learn's ``Interval`` constraints let NaN through (every comparison with NaN is
+    false) and unbounded ones let inf through; a parameter such as ``scale=nan`` or
+    ``ref_power=inf`` would then turn finite input into NaN. Every skprep layer runs this
+    check after its declarative validation. Numbers inside lists, tuples and arrays
+    (``value_range``, ``mean``, ``window`` ...) are checked too.
+
+    Examples
+    --------
+    >>> from skprep import Rescaling
+    >>> check_finite_params(Rescaling(scale=float("nan")))
+    Traceback (most recent call last):
+    ...
+    ValueError: Rescaling parameter `scale`=nan is not a finite number; ...
+    """
+    for name, value in estimator.get_params(deep=False).items():
+        if _non_finite(value):
+            shown = value if not isinstance(value, np.ndarray) else "an array with NaN/inf"
+            raise ValueError(
+                f"{type(estimator).__name__} parameter `{name}`={shown!r} is not a finite number; "
+                "NaN and infinite parameters would turn finite input into NaN. Pass finite "
+                "values."
+            )

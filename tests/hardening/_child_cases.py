@@ -122,3 +122,137 @@ def bad_arrow(kind: str):
             continue
         failures.append(f"{name}: accepted invalid Arrow buffers, returned {result!r:.80}")
     assert not failures, "\n".join(failures)
+
+
+def _limit_memory(gib: float = 6.0):
+    """Cap this child's address space, so an unbounded allocation fails here (MemoryError)
+    instead of exhausting the machine."""
+    import resource
+
+    limit = int(gib * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def bounded(case: str):
+    """One request whose output is small (must succeed) or legitimately huge (must be refused
+    with a ValueError stating the size) -- never a hang, a MemoryError or a huge allocation."""
+    _limit_memory()
+    import skprep
+    from skprep import (
+        CategoryEncoding,
+        MixUp,
+        RandomHeight,
+        Resizing,
+        STFTSpectrogram,
+        StringLookup,
+        TextVectorization,
+    )
+
+    def refused(call, *words):
+        try:
+            call()
+        except ValueError as exc:
+            msg = str(exc)
+            assert "would need" in msg and "max_output_bytes" in msg, msg
+            for w in words:
+                assert w in msg, (w, msg)
+            return
+        raise AssertionError(f"{case}: a huge output was not refused")
+
+    if case == "ngrams_beyond_rows":
+        tv = TextVectorization(ngrams=10**4).fit(["a b c"])
+        assert "a b c" in tv.get_vocabulary()
+        assert tv.transform(["a b c"]).shape == (1, 6)
+    elif case == "ngrams_tuple_huge":
+        tv = TextVectorization(ngrams=(1, 10**6), output_mode="multi_hot").fit(["a b", "c"])
+        assert tv.transform(["a b"]).shape[0] == 1
+    elif case == "long_document_int":
+        docs = ["w " * 10] * 999 + ["word " * 800_000]  # one 4 MB document in 1,000
+        tv = TextVectorization(max_tokens=50).fit(docs[:5])
+        refused(lambda: tv.transform(docs), "TextVectorization")
+        small = TextVectorization(max_tokens=50, output_sequence_length=8).fit(docs[:5])
+        assert small.transform(docs).shape == (1000, 8)
+        ragged = TextVectorization(max_tokens=50, ragged=True).fit(docs[:5])
+        assert len(ragged.transform(docs)) == 1000
+    elif case == "pad_to_max_tokens_sparse":
+        tv = TextVectorization(max_tokens=10**12, output_mode="multi_hot", pad_to_max_tokens=True)
+        out = tv.fit(["a b", "c"]).transform(["a b"])
+        assert out.shape == (1, 10**12) and out.nnz == 2
+        sl = StringLookup(max_tokens=10**12, output_mode="count", pad_to_max_tokens=True)
+        out = sl.fit(["a", "b"]).transform(["a"])
+        assert out.shape == (1, 10**12)
+        dense = TextVectorization(
+            max_tokens=10**12, output_mode="multi_hot", pad_to_max_tokens=True, sparse=False
+        ).fit(["a b"])
+        refused(lambda: dense.transform(["a b"]), "multi_hot")
+    elif case == "category_encoding_names":
+        enc = CategoryEncoding(num_tokens=10**12).fit([[1]])
+        assert enc.transform([[1]]).shape == (1, 10**12)
+        refused(lambda: enc.get_feature_names_out(), "get_feature_names_out")
+        refused(lambda: CategoryEncoding(num_tokens=10**12, sparse=False).fit_transform([[1]]))
+    elif case == "resizing":
+        img = np.zeros((1, 4, 4, 3), np.float32)
+        refused(lambda: Resizing(10**6, 10**6).fit_transform(img), "resize")
+        assert Resizing(8, 8).fit_transform(img).shape == (1, 8, 8, 3)
+    elif case == "random_height":
+        img = np.zeros((2, 4, 4, 3), np.float32)
+        refused(lambda: RandomHeight(factor=(10**9, 10**9)).fit_transform(img), "resize")
+    elif case == "stft":
+        x = np.zeros((1, 64), np.float32)
+        refused(
+            lambda: STFTSpectrogram(frame_length=2**40, frame_step=1).fit_transform(x),
+            "frame_length",
+        )
+    elif case == "mixup_ids":
+        imgs = np.zeros((2, 4, 4, 3), np.float32)
+        ids = np.array([0, 10**12])
+        refused(lambda: MixUp(random_state=0).fit_resample(imgs, ids), "labels")
+    elif case == "oov_vocabulary":
+        sl = StringLookup(num_oov_indices=10**9).fit(["a"])
+        assert sl.transform(["b"]).shape == (1,)
+        refused(lambda: sl.get_vocabulary(), "vocabulary_")
+    elif case == "equalization_bins":
+        from skprep import Equalization
+
+        refused(lambda: Equalization(bins=10**10).fit_transform(np.zeros((1, 8, 8, 3))))
+    elif case == "output_sequence_length":
+        tv = TextVectorization(output_sequence_length=10**12).fit(["a b"])
+        refused(lambda: tv.transform(["a"]), "output_sequence_length")
+    elif case == "crop_and_width":
+        from skprep import CenterCrop, RandomCrop, RandomWidth
+
+        img = np.zeros((1, 4, 4, 3), np.float32)
+        refused(lambda: CenterCrop(10**6, 10**6).fit_transform(img))
+        refused(lambda: RandomCrop(10**6, 10**6).fit_transform(img))
+        refused(lambda: RandomWidth(factor=(10**9, 10**9)).fit_transform(img))
+    elif case == "cap_is_overridable":
+        enc = CategoryEncoding(num_tokens=100, sparse=False)
+        with skprep.config_context(max_output_bytes=100):
+            refused(lambda: enc.fit_transform([[1]]))
+        assert enc.fit_transform([[1]]).shape == (1, 100)
+    else:  # pragma: no cover
+        raise ValueError(case)
+
+
+BOUNDED_CASES = [
+    "ngrams_beyond_rows",
+    "ngrams_tuple_huge",
+    "long_document_int",
+    "pad_to_max_tokens_sparse",
+    "category_encoding_names",
+    "resizing",
+    "random_height",
+    "stft",
+    "mixup_ids",
+    "oov_vocabulary",
+    "equalization_bins",
+    "output_sequence_length",
+    "crop_and_width",
+    "cap_is_overridable",
+]
+
+
+def print_cap():
+    import skprep
+
+    print(skprep.get_config()["max_output_bytes"])

@@ -7,6 +7,10 @@ import scipy.sparse as sp
 from skprep import TextVectorization
 from tests._fixtures import case_ids, load_cases
 
+#: Keras's width-per-call int mode is exercised on purpose here; its fit warning is tested
+#: in test_text_vectorization.py.
+pytestmark = pytest.mark.filterwarnings("ignore:TextVectorization.*output_sequence_length")
+
 CASES = load_cases("text", "TextVectorization")
 
 # NumPy equivalents of the TensorFlow callables used to make the fixtures.

@@ -21,6 +21,10 @@ from skprep import TextVectorization
 from skprep.text import functional as F
 from skprep.utils.estimator_checks import assert_output_equal
 
+#: Keras's width-per-call int mode is used on purpose in most tests; its fit warning is
+#: tested below (test_int_mode_without_output_sequence_length_warns_at_fit).
+pytestmark = pytest.mark.filterwarnings("ignore:TextVectorization.*output_sequence_length")
+
 ADAPT = [
     "The Brain is wider than the Sky",
     "For put them side by side",
@@ -288,9 +292,6 @@ def test_int_mode_without_output_sequence_length_warns_at_fit():
     """Issue 11, trap 2: TextVectorization() feeding a model passes cross-validation, then a
     short request fails with "X has 3 features, but LogisticRegression is expecting 269".
     Keras's width-per-call behaviour is kept; fit says how to get a fixed width."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
     texts = ["good movie", "bad bad film", "good", "a very good film indeed"]
     y = [1, 0, 1, 1]
     pipe = make_pipeline(TextVectorization(), LogisticRegression())

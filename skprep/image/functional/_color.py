@@ -81,7 +81,6 @@ def _contrast_uint8(images, factor, value_range=None):
     factor = _per_image(factor, n, "factor").reshape(n, 1, 1)
     src = np.ascontiguousarray(images)
     sums = np.empty((n, c), dtype=np.int64)
-    out = np.empty_like(src)
 
     def channel_sums(start, stop):
         _ckernel.kernel.channel_sums(src, sums, start, stop, h * w, c)
@@ -90,12 +89,36 @@ def _contrast_uint8(images, factor, value_range=None):
     mean = sums.astype(np.float32).reshape(n, 1, c) / np.float32(h * w)
     bias = mean * (1 - factor)  # (n, 1, c), as in adjust_contrast
     values = np.arange(256, dtype=np.float32).reshape(1, 1, 256)
-    table = values * factor + bias.reshape(n, c, 1)  # (n, c, 256)
+    return _apply_tables(src, values * factor + bias.reshape(n, c, 1), value_range)
+
+
+def _brightness_uint8(images, delta, value_range=None):
+    """:func:`adjust_brightness` of uint8 images cast back to uint8, through per-image lookup
+    tables (``float32(x) + delta``, clip, cast: the batch path's operations on each of the
+    256 values); None when not applicable."""
+    images = np.asarray(images)
+    if _ckernel.kernel is None or images.dtype != np.uint8 or images.ndim != 4:
+        return None
+    n, _, _, c = images.shape
+    if c > 64:
+        return None
+    delta = _per_image(delta, n, "delta").reshape(n, 1, 1)
+    values = np.arange(256, dtype=np.float32).reshape(1, 1, 256)
+    table = np.broadcast_to(values + delta, (n, c, 256))
+    return _apply_tables(np.ascontiguousarray(images), table, value_range)
+
+
+def _apply_tables(src, table, value_range):
+    """Clip the float32 ``table`` (n, c, 256) to ``value_range``, cast it as the layers cast
+    (round half to even, saturate) and look every uint8 pixel up in it."""
+    n, h, w, c = src.shape
+    table = np.array(table, dtype=np.float32)
     if value_range is not None:
         np.clip(table, value_range[0], value_range[1], out=table)
     table = np.rint(table)
     np.clip(table, 0, 255, out=table)
     luts = np.ascontiguousarray(table.astype(np.uint8))
+    out = np.empty_like(src)
 
     def apply(start, stop):
         _ckernel.kernel.lut(src, out, start, stop, h * w, c, luts)

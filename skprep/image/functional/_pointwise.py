@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..._config import check_output_size
 from . import _ckernel
 from ._parallel import map_batch
 
@@ -224,7 +225,13 @@ def equalize(images, value_range=(0, 255), bins: int = 256) -> np.ndarray:
     low, high = _range(value_range)
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
         raise ValueError(f"bins must be an integer >= 2; got {bins!r}.")
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        raise ValueError(
+            "Equalization needs finite pixel values (a histogram has no bin for NaN or inf); "
+            "the images contain NaN or inf. Replace them first (e.g. np.nan_to_num)."
+        )
     n, h, w, c = x.shape
+    check_output_size((n * c, bins), np.int64, "Equalization histograms (images x channels x bins)")
     v = _to_255(x, low, high)
     top = _F32(bins - 1)
     hist_idx = np.clip((v * top / _F32(255)).astype(np.int64), 0, bins - 1)

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..._config import check_output_size
 from . import _ckernel
 from ._pad import pad
 from ._parallel import map_batch
@@ -377,12 +378,16 @@ def _resize(
     images = np.asarray(images)
     if images.ndim != 4:
         raise ValueError(f"resize expects a batch of shape (n, h, w, c); got shape {images.shape}.")
-    _, h, w, _ = images.shape
+    n, h, w, c = images.shape
+    out_dtype = images.dtype if interpolation == "nearest" else np.float32
+    # Every pass's output (and padding) fits in (n, max(h, out_h), max(w, out_w), c).
+    check_output_size((n, max(h, out_h), max(w, out_w), c), out_dtype, "resize output")
     if crop_to_aspect_ratio:
         top, left, ch, cw = aspect_crop_box(h, w, out_h, out_w)
         images = images[:, top : top + ch, left : left + cw]
     elif pad_to_aspect_ratio:
         top, left = aspect_pad_widths(h, w, out_h, out_w)
+        check_output_size((n, h + 2 * top, w + 2 * left, c), images.dtype, "resize padding")
         if top or left:
             images = pad(images, top, top, left, left, fill_value=fill_value)
     _, h, w, _ = images.shape
@@ -406,7 +411,7 @@ def _resize(
         return _resize_compiled(images, passes, area_norm, uint8_out)
     x = images if keep_dtype or images.dtype == np.float32 else images.astype(np.float32)
     if not passes:
-        return x.copy()
+        return images.copy() if uint8_out and images.dtype == np.uint8 else x.copy()
 
     def run(chunk):
         for axis, table, _ in passes:
@@ -415,7 +420,10 @@ def _resize(
             chunk *= area_norm  # passes is not empty: chunk is a new array
         return chunk
 
-    return map_batch(run, x)
+    out = map_batch(run, x)
+    if uint8_out and images.dtype == np.uint8 and not keep_dtype:
+        out = np.clip(np.rint(out, out=out), 0, 255, out=out).astype(np.uint8)
+    return out
 
 
 def _c_pass(axis, table):
