@@ -70,7 +70,7 @@ def test_one_hot_rank_3_adds_an_axis():
     np.testing.assert_allclose(out, expected)
 
 
-@pytest.mark.xfail(strict=True, reason="row contract: multi_hot on rank 3 keeps the sample axis")
+@pytest.mark.xfail(strict=True, reason="encoded modes take rank 1 or 2 input")
 def test_multi_hot_rank_3_reduces_the_second_axis():
     layer = make(
         "Discretization", bin_boundaries=[0.0, 0.5, 1.0], output_mode="multi_hot", sparse=False
