@@ -100,3 +100,11 @@ def test_count_weights_refused_outside_count_mode():
 def test_invalid_output_mode_raises():
     with pytest.raises(ValueError, match="output_mode"):
         call(make("CategoryEncoding", num_tokens=4, output_mode="invalid_mode"), np.array([[0]]))
+
+
+@pytest.mark.parametrize("bad", [[[0, 6]], [[-1, 0]], [[0.5, 1.0]]])
+def test_out_of_range_values_raise(bad):
+    # Keras 3 silently drops out-of-range values; skprep follows Keras's documented
+    # contract and raises (a deliberate difference, see the class Notes).
+    with pytest.raises(ValueError):
+        call(make("CategoryEncoding", num_tokens=6, output_mode="multi_hot"), np.array(bad))

@@ -168,3 +168,11 @@ def test_matches_scipy(scaling, window, periodic, frame_length, frame_step, fft_
 def test_invalid_arguments(kwargs):
     with pytest.raises(ValueError):
         call(make("STFTSpectrogram", **kwargs), RNG.random((1, 2000, 1)))
+
+
+def test_integer_audio_is_converted_to_float():
+    # Keras raises TypeError on integer audio; skprep converts it to float32.
+    x = RNG.randint(-100, 100, size=(2, 2000, 1))
+    out = call(make("STFTSpectrogram", mode="psd"), x)
+    ref = call(make("STFTSpectrogram", mode="psd"), x.astype(np.float32))
+    np.testing.assert_allclose(out, ref, rtol=1e-6)
