@@ -54,8 +54,10 @@ def load_photo():
 
 
 # %%
-# Downscale the photograph with ``Resizing`` (uint8 in, uint8 out, antialiased).
-photo = Resizing(120, 180, antialias=True).transform(load_photo())
+# Downscale the photograph with ``Resizing`` (uint8 in, uint8 out, antialiased). Layers take
+# a batch ``(n, h, w, c)``: the photograph becomes a batch of one.
+batch = Resizing(120, 180, antialias=True).transform(load_photo()[np.newaxis])
+photo = batch[0]
 print("photo", photo.shape, photo.dtype)
 
 # %%
@@ -92,8 +94,8 @@ grid = {}
 for name, layer in layers.items():
     if "random_state" in layer.get_params():  # AutoContrast, Equalization: deterministic
         layer.set_params(random_state=np.random.default_rng(0))
-    grid[name] = [layer.fit_transform(photo) for _ in range(n_draws)]
-    inference = layer.fit(photo).transform(photo)
+    grid[name] = [layer.fit_transform(batch)[0] for _ in range(n_draws)]
+    inference = layer.fit(batch).transform(batch)[0]
     sizes = sorted({draw.shape[:2] for draw in grid[name]})
     print(f"{name:34s} training sizes {sizes}, inference size {inference.shape[:2]}")
 

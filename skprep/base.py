@@ -28,7 +28,12 @@ import scipy.sparse as sp
 
 from .utils._dask import fit_dask, is_dask_collection
 from .utils._progress import progress
-from .utils._sklearn_compat import _fit_context, check_is_fitted
+from .utils._sklearn_compat import (
+    _fit_context,
+    _wrap_data_with_container,
+    _wrap_method_output,
+    check_is_fitted,
+)
 from .utils.random import check_random_state
 from .utils.validation import check_arrow, check_finite_params
 
@@ -146,6 +151,15 @@ def is_batch_iterable(X) -> bool:
     *data*; any other iterable (a generator, an iterator, a ``tf.data.Dataset``, a
     ``torch`` ``DataLoader``...) is a stream of batches -- the analogue of Keras ``adapt`` on
     a dataset. To stream a Python list of arrays, pass ``iter(list_of_arrays)``.
+
+    Parameters
+    ----------
+    X : object
+        What was passed to ``fit``.
+
+    Returns
+    -------
+    bool
     """
     if isinstance(X, (np.ndarray, list, tuple, str, bytes, dict)) or sp.issparse(X):
         return False
@@ -155,11 +169,118 @@ def is_batch_iterable(X) -> bool:
 
 
 def iter_batches(X) -> Iterator:
-    """Yield the batches of ``X``: ``X`` itself, or each item of a batch iterable."""
+    """Yield the batches of ``X``: ``X`` itself, or each item of a batch iterable.
+
+    Each batch is handed over as data the layers understand, as Keras ``adapt`` does:
+
+    * a framework tensor (a TensorFlow ``EagerTensor``, a PyTorch CPU tensor: anything with
+      a ``numpy()`` method) becomes a NumPy array; string tensors give arrays of ``bytes``,
+      which the text layers decode with their ``encoding``;
+    * in a batch iterable, an ``(x, y)`` or ``(x, y, sample_weight)`` tuple of arrays -- what
+      a supervised ``tf.data.Dataset`` or generator yields -- gives its ``x``.
+
+    No deep-learning framework is imported here.
+
+    Parameters
+    ----------
+    X : array-like or iterable of batches
+        What was passed to ``fit``.
+
+    Yields
+    ------
+    batch
+        One batch of data.
+    """
     if is_batch_iterable(X):
-        yield from X
+        for batch in X:
+            yield _as_array(_features_of(batch))
     else:
-        yield X
+        yield _as_array(X)
+
+
+def _features_of(batch):
+    """``x`` of an ``(x, y)`` / ``(x, y, sample_weight)`` tuple of arrays, else ``batch``."""
+    if (
+        isinstance(batch, tuple)
+        and len(batch) in (2, 3)
+        and getattr(batch[0], "ndim", 0) >= 1
+        and all(hasattr(part, "shape") for part in batch[1:])
+    ):
+        return batch[0]
+    return batch
+
+
+def _as_array(batch):
+    """A tensor with a ``numpy()`` method as a NumPy array; anything else unchanged."""
+    to_numpy = getattr(batch, "numpy", None)
+    if isinstance(batch, np.ndarray) or not callable(to_numpy):
+        return batch
+    return to_numpy()
+
+
+#: The code object of scikit-learn's ``set_output`` wrapper, to recognise wrapped methods.
+_SKLEARN_WRAPPER_CODE = _wrap_method_output(lambda self, X: X, "transform").__code__
+
+
+def _wrap_2d_output(f, key):
+    """Like scikit-learn's ``set_output`` wrapper, but outputs of rank > 2 pass through."""
+
+    @functools.wraps(f)
+    def wrapped(self, X, *args, **kwargs):
+        out = f(self, X, *args, **kwargs)
+        if isinstance(out, tuple):
+            return (_wrap_2d(key, out[0], X, self), *out[1:])
+        return _wrap_2d(key, out, X, self)
+
+    wrapped._skprep_nd_passthrough = True
+    return wrapped
+
+
+def _wrap_2d(key, out, X, estimator):
+    if getattr(out, "ndim", 2) > 2:
+        return out
+    return _wrap_data_with_container(key, out, X, estimator)
+
+
+class _ArrayOutputMixin:
+    """``set_output`` / ``transform_output="pandas"`` for layers whose outputs may be N-D.
+
+    scikit-learn turns every ``transform`` output into a DataFrame when pandas output is
+    configured, which fails for images ``(n, h, w, c)`` and other outputs of rank > 2. Here
+    outputs of rank > 2 pass through unchanged; tables become DataFrames as usual (with
+    ``get_feature_names_out`` as columns, where the layer has it). ``set_output`` is available
+    on every layer, so ``Pipeline.set_output`` works with image layers in the pipeline.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for method in ("transform", "fit_transform"):
+            current = cls.__dict__.get(method)
+            if getattr(current, "__code__", None) is _SKLEARN_WRAPPER_CODE:
+                setattr(cls, method, _wrap_2d_output(current.__wrapped__, "transform"))
+        inherited = getattr(cls, "fit_transform", None)
+        if getattr(inherited, "__code__", None) is _SKLEARN_WRAPPER_CODE:
+            # TransformerMixin.fit_transform, wrapped where it is defined.
+            cls.fit_transform = _wrap_2d_output(inherited.__wrapped__, "transform")
+
+    def set_output(self, *, transform=None):
+        """Set the output container of ``transform`` and ``fit_transform``.
+
+        Parameters
+        ----------
+        transform : {"default", "pandas", "polars"} or None, default=None
+            ``"pandas"``/``"polars"``: two-dimensional outputs become DataFrames; outputs of
+            rank > 2 (images, spectrograms) are returned unchanged. None leaves it unchanged.
+
+        Returns
+        -------
+        self
+        """
+        if transform is not None:
+            config = dict(getattr(self, "_sklearn_output_config", {}))
+            config["transform"] = transform
+            self._sklearn_output_config = config
+        return self
 
 
 class _ValidationOnly(AdaptState):
@@ -229,7 +350,7 @@ def _clear_errors(method):
     return wrapper
 
 
-class _LayerMixin:
+class _LayerMixin(_ArrayOutputMixin):
     """What every skprep layer gets (each of the three mixins below derives from it):
 
     * :func:`~skprep.utils.validation.check_finite_params` after the declarative parameter
@@ -613,6 +734,13 @@ class AugmentationMixin(_LayerMixin):
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
         """Validate parameters and record the input's shape; nothing random happens.
+
+        Parameters
+        ----------
+        X : array-like
+            Input batch.
+        y : None
+            Ignored.
 
         Returns
         -------

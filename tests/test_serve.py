@@ -424,3 +424,16 @@ def test_parse_size(text, expected):
 def test_parse_size_refuses_nonsense(text):
     with pytest.raises(ValueError, match="size"):
         serve_module.parse_size(text)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"instances": [1.0, 3.0]},
+        {"instances": [[1.0], [3.0]]},
+        {"dataframe_split": {"columns": ["x"], "data": [[1.0], [3.0]]}},
+    ],
+)
+def test_one_column_model_gets_one_column(payload):
+    model = Normalization().fit(np.array([[0.0], [2.0]]))
+    assert serve_module.predict_payload(model, payload) == {"predictions": [[0.0], [2.0]]}

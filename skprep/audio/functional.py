@@ -92,6 +92,19 @@ def tf_window(name: str, length: int, periodic: bool = True) -> np.ndarray:
     (Hamming); ``N = length`` for a periodic window of even length, ``length - 1`` otherwise
     (TensorFlow ignores ``periodic`` for odd lengths). A length-1 window is ``[1.0]``.
 
+    Parameters
+    ----------
+    name : {"hann", "hamming"}
+        Window kind.
+    length : int
+        Number of values.
+    periodic : bool, default=True
+        Periodic (for spectral analysis) rather than symmetric window.
+
+    Returns
+    -------
+    ndarray of shape (length,), float32
+
     Examples
     --------
     >>> tf_window("hann", 4)
@@ -273,6 +286,19 @@ def linear_to_mel_weight_matrix(
     ``mel(f) = 1127 ln(1 + f / 700)`` between ``lower_edge_hertz`` and ``upper_edge_hertz``;
     each triangle peaks at 1.0, and the DC bin gets no weight.
 
+    Parameters
+    ----------
+    num_mel_bins : int, default=20
+        Number of mel bands.
+    num_spectrogram_bins : int, default=129
+        Number of linear-frequency bins of the spectrum (``fft_length // 2 + 1``).
+    sampling_rate : float, default=8000
+        Sampling rate of the signal, in Hz.
+    lower_edge_hertz : float, default=125.0
+        Lower edge of the lowest band, in Hz.
+    upper_edge_hertz : float, default=3800.0
+        Upper edge of the highest band, in Hz.
+
     Returns
     -------
     weights : ndarray of shape (num_spectrogram_bins, num_mel_bins), float32 (read-only)
@@ -396,6 +422,37 @@ def mel_spectrogram(
     of :func:`linear_to_mel_weight_matrix`, then optionally :func:`power_to_db` -- with the
     ``top_db`` clip relative to each clip's own maximum.
 
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,) or (n_clips, n_samples)
+        Audio signal(s).
+    fft_length : int, default=2048
+        FFT size (and default window length).
+    sequence_stride : int, default=512
+        Hop between frames, in samples.
+    sequence_length : int or None, default=None
+        Window length; None uses ``fft_length``.
+    window : str, default="hann"
+        ``"hann"`` or ``"hamming"`` (TensorFlow's windows).
+    sampling_rate : float, default=16000
+        Sampling rate, in Hz.
+    num_mel_bins : int, default=128
+        Number of mel bands.
+    min_freq : float, default=20.0
+        Lower edge of the mel bands, in Hz.
+    max_freq : float or None, default=None
+        Upper edge of the mel bands, in Hz; None is ``sampling_rate / 2``.
+    power_to_db : bool, default=True
+        Convert the mel power to decibels with :func:`power_to_db`.
+    top_db : float or None, default=80.0
+        Clip the decibels to ``top_db`` below each clip's maximum; None does not clip.
+    mag_exp : float, default=2.0
+        Exponent of the STFT magnitude (2 is power).
+    min_power : float, default=1e-10
+        Floor of the power before the logarithm.
+    ref_power : float, default=1.0
+        Reference power of 0 dB.
+
     Returns
     -------
     mel : ndarray of shape ([n_clips,] num_mel_bins, n_frames), float32
@@ -445,6 +502,15 @@ def mel_spectrogram(
 def default_fft_length(frame_length: int) -> int:
     """The smallest power of two ``>= frame_length`` (STFTSpectrogram's default).
 
+    Parameters
+    ----------
+    frame_length : int
+        Window length, in samples.
+
+    Returns
+    -------
+    int
+
     Examples
     --------
     >>> default_fft_length(256), default_fft_length(400)
@@ -455,7 +521,21 @@ def default_fft_length(frame_length: int) -> int:
 
 def get_stft_window(window, frame_length: int, periodic: bool = False):
     """STFTSpectrogram's window: a ``scipy.signal.get_window`` name (``periodic`` is its
-    ``fftbins``), an array of ``frame_length`` values, or None; as float32."""
+    ``fftbins``), an array of ``frame_length`` values, or None; as float32.
+
+    Parameters
+    ----------
+    window : str, array-like or None
+        A ``scipy.signal.get_window`` name, ``frame_length`` values, or None (no window).
+    frame_length : int
+        Window length, in samples.
+    periodic : bool, default=False
+        Periodic window (``scipy``'s ``fftbins=True``).
+
+    Returns
+    -------
+    ndarray of shape (frame_length,), float32, or None
+    """
     if window is None:
         return None
     if isinstance(window, str):
@@ -510,6 +590,19 @@ def stft_kernels(
     (``"density"``) or L1 norm (``"spectrum"``). Computed in float32 exactly as Keras does,
     so the tiny float32 phase errors of Keras's kernels are reproduced too.
 
+    Parameters
+    ----------
+    frame_length : int
+        Window length, in samples.
+    fft_length : int
+        FFT size; ``fft_length // 2 + 1`` frequency bins.
+    window : str, array-like or None, default="hann"
+        See :func:`get_stft_window`.
+    scaling : {"density", "spectrum"} or None, default="density"
+        Divide the window by its L2 norm, its L1 norm, or not at all.
+    periodic : bool, default=False
+        Periodic window.
+
     Returns
     -------
     real, imag : ndarray of shape (frame_length, fft_length // 2 + 1), float32
@@ -553,6 +646,31 @@ def stft_spectrogram(
     ``"real"`` / ``"imag"`` parts, ``"stft"`` (both, real first along frequency), ``"angle"``
     (``arctan2(imag, real)``), ``"psd"`` (power, non-edge bins doubled), ``"magnitude"``
     (``sqrt(max(power, 1e-7))``) or ``"log"`` (its natural log, floored at ``1e-7``).
+
+    Parameters
+    ----------
+    x : array-like of shape (batch, time, channels)
+        Signals (``(batch, channels, time)`` with ``data_format="channels_first"``).
+    mode : {"log", "magnitude", "psd", "real", "imag", "angle", "stft"}, default="log"
+        What to return (see above).
+    frame_length : int, default=256
+        Window length, in samples.
+    frame_step : int or None, default=None
+        Hop between frames; None is ``frame_length // 2``.
+    fft_length : int or None, default=None
+        FFT size; None is :func:`default_fft_length` of ``frame_length``.
+    window : str, array-like or None, default="hann"
+        See :func:`get_stft_window`.
+    periodic : bool, default=False
+        Periodic window.
+    scaling : {"density", "spectrum"} or None, default="density"
+        Window normalisation (see :func:`stft_kernels`).
+    padding : {"valid", "same"}, default="valid"
+        TensorFlow's convolution padding.
+    expand_dims : bool, default=False
+        Keep frequency and channels as separate axes.
+    data_format : {"channels_last", "channels_first"}, default="channels_last"
+        Layout of ``x`` and of the output.
 
     Returns
     -------

@@ -189,6 +189,11 @@ class HashedCrossing(StatelessMixin, TransformerMixin, BaseEstimator):
         """Output feature names: the input names joined by ``"_X_"`` (``"a_X_b"``), with
         ``_<bin>`` appended per column for one_hot.
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str

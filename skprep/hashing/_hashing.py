@@ -328,6 +328,11 @@ class Hashing(StatelessMixin, TransformerMixin, BaseEstimator):
         ``"int"``: the input names (one output column per input column). Encoded modes:
         ``<feature>_<bin>`` for a single input column, else ``hashing_<bin>``.
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str

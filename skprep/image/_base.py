@@ -2,9 +2,11 @@
 
 Everything an image estimator needs besides its own arithmetic lives here, once:
 
-* :func:`check_images` -- accept a batch ``(n, h, w, c)`` or a single image ``(h, w, c)`` in
-  either ``data_format``, refuse other ranks with Keras's message, and hand the kernels an
-  NHWC batch; :class:`ImageBatch.restore` puts the result back into the caller's layout.
+* :func:`check_images` -- accept a batch ``(n, h, w, c)`` in either ``data_format``, and a
+  rank-3 array as a single image ``(h, w, c)`` (the functional kernels, as Keras) or as a
+  stack of ``n`` single-channel images ``(n, h, w)`` (the estimators: the first axis always
+  holds the samples); refuse other ranks, and hand the kernels an NHWC batch;
+  :class:`ImageBatch.restore` puts the result back into the caller's layout and rank.
 * :func:`to_float32` / :func:`cast_back` -- Keras's dtype rules: floating
   input is computed in float32, integer input is computed in float32 and, for the layers that
   keep the dtype (``Resizing``), rounded and saturate-cast back.
@@ -21,6 +23,7 @@ Everything an image estimator needs besides its own arithmetic lives here, once:
 from __future__ import annotations
 
 import numbers
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,6 +56,9 @@ RANDOM_STATE_CONSTRAINT = [
 ]
 
 _RANK_MESSAGE = "Expected image tensor to have rank 3 (single image) or 4 (batch of images)."
+_GRAY_RANK_MESSAGE = (
+    "Expected images of rank 4 (n, h, w, c) or rank 3 (n, h, w): n single-channel images."
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -85,11 +91,14 @@ class ImageBatch:
         The caller passed one image ``(h, w, c)`` (or ``(c, h, w)``) rather than a batch.
     channels_first : bool
         The caller's layout is channels-first.
+    grayscale : bool
+        The caller passed ``n`` single-channel images ``(n, h, w)`` without a channel axis.
     """
 
     images: np.ndarray
     single: bool
     channels_first: bool
+    grayscale: bool = False
 
     @property
     def shape(self) -> tuple[int, int, int, int]:
@@ -97,6 +106,8 @@ class ImageBatch:
 
     def restore(self, out: np.ndarray) -> np.ndarray:
         """Return the NHWC result ``out`` in the caller's layout and rank."""
+        if self.grayscale and out.ndim == 4 and out.shape[-1] == 1:
+            return out[..., 0]
         if self.channels_first:
             out = np.moveaxis(out, -1, 1)
         if self.single:
@@ -104,18 +115,25 @@ class ImageBatch:
         return out
 
 
-def check_images(X, data_format=None, *, name: str = "images") -> ImageBatch:
+def check_images(
+    X, data_format=None, *, name: str = "images", rank3: str = "image"
+) -> ImageBatch:
     """Validate images and return them as an NHWC :class:`ImageBatch`.
 
     Parameters
     ----------
-    X : array-like of shape (n, h, w, c), (h, w, c), or channels-first equivalents
+    X : array-like of shape (n, h, w, c), (h, w, c) or (n, h, w), or channels-first equivalents
         Numeric images. Integer and floating dtypes are accepted; the dtype is kept (the
         layers decide what to compute in, see :func:`to_float32`).
     data_format : {"channels_last", "channels_first"} or None
         Layout of ``X``; None means ``"channels_last"`` (Keras's default).
     name : str
         Name used in error messages.
+    rank3 : {"image", "grayscale"}, default="image"
+        How to read a rank-3 array: one image ``(h, w, c)`` (Keras's rule), or ``n``
+        single-channel images ``(n, h, w)`` (the estimators' rule: the first axis holds the
+        samples, so an estimator never changes the number of rows). A ``"grayscale"`` stack
+        whose last axis has 1, 3 or 4 entries -- more likely one colour image -- warns.
 
     Returns
     -------
@@ -136,6 +154,9 @@ def check_images(X, data_format=None, *, name: str = "images") -> ImageBatch:
     ((1, 5, 4, 3), True)
     >>> batch.restore(batch.images).shape
     (3, 5, 4)
+    >>> batch = check_images(np.zeros((10, 8, 8)), rank3="grayscale")
+    >>> batch.images.shape, batch.restore(batch.images).shape
+    ((10, 8, 8, 1), (10, 8, 8))
     """
     channels_first = standardize_data_format(data_format) == "channels_first"
     if hasattr(X, "to_numpy") and not hasattr(X, "__array_function__"):
@@ -145,19 +166,34 @@ def check_images(X, data_format=None, *, name: str = "images") -> ImageBatch:
         raise TypeError(
             f"{name} must be an array of integers or floats; got dtype {X.dtype} (shape {X.shape})."
         )
+    grayscale = rank3 == "grayscale"
     if X.ndim not in (3, 4):
-        raise ValueError(f"{_RANK_MESSAGE} Received: {name}.shape={X.shape}")
-    single = X.ndim == 3
-    if single:
-        X = X[np.newaxis]
-    if channels_first:
-        X = np.moveaxis(X, 1, -1)
-    if 0 in X.shape[1:] or (X.shape[0] == 0 and not single):
+        message = _GRAY_RANK_MESSAGE if grayscale else _RANK_MESSAGE
+        raise ValueError(f"{message} Received: {name}.shape={X.shape}")
+    if X.ndim == 3 and grayscale:
+        if X.shape[-1] in (1, 3, 4):
+            warnings.warn(
+                f"{name} of shape {X.shape} is read as {X.shape[0]} single-channel images of "
+                f"{X.shape[1]} x {X.shape[2]} pixels (the first axis holds the samples). If it "
+                f"is one image with {X.shape[-1]} channel(s), pass {name}[np.newaxis].",
+                UserWarning,
+                stacklevel=4,
+            )
+        batch = ImageBatch(X[..., np.newaxis], False, channels_first, grayscale=True)
+    else:
+        single = X.ndim == 3
+        if single:
+            X = X[np.newaxis]
+        if channels_first:
+            X = np.moveaxis(X, 1, -1)
+        batch = ImageBatch(X, single, channels_first)
+    X = batch.images
+    if 0 in X.shape[1:] or (X.shape[0] == 0 and not batch.single):
         raise ValueError(
             f"{name} must have at least one image, row, column and channel; got shape "
-            f"{X.shape[1:] if single else X.shape} (as NHWC)."
+            f"{X.shape[1:] if batch.single else X.shape} (as NHWC)."
         )
-    return ImageBatch(X, single, channels_first)
+    return batch
 
 
 def to_float32(images: np.ndarray) -> np.ndarray:
@@ -343,7 +379,7 @@ class _ImageLayerMixin:
         self._check_params()
 
     def _validate_input(self, X, reset: bool) -> ImageBatch:
-        return check_images(X, getattr(self, "data_format", None), name="X")
+        return check_images(X, getattr(self, "data_format", None), name="X", rank3="grayscale")
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -357,7 +393,9 @@ class BaseImageTransformer(_ImageLayerMixin, StatelessMixin, TransformerMixin, B
 
     Stateless: ``fit`` only validates the parameters, and ``transform`` works without it (as
     calling a Keras layer does). The same output in training and inference, so
-    ``fit_transform(X)`` equals ``transform(X)``. A subclass implements
+    ``fit_transform(X)`` equals ``transform(X)``. Input is a batch ``(n, h, w, c)`` or ``n``
+    single-channel images ``(n, h, w)``; unlike Keras, a rank-3 array is never one image (the
+    first axis holds the samples). A subclass implements
     ``_transform_images(images)``, mapping an NHWC batch (original dtype) to an NHWC batch.
     """
 
@@ -369,7 +407,7 @@ class BaseImageTransformer(_ImageLayerMixin, StatelessMixin, TransformerMixin, B
 
         Parameters
         ----------
-        X : array-like of shape (n, h, w, c) or (h, w, c)
+        X : array-like of shape (n, h, w, c) or (n, h, w)
             Images (channels-first with ``data_format="channels_first"``).
 
         Returns
@@ -389,6 +427,11 @@ class BaseImageAugmentation(_ImageLayerMixin, AugmentationMixin, TransformerMixi
     and draws new random parameters on every call; ``transform(X)`` is Keras
     ``layer(X, training=False)`` (inference, deterministic). So ``fit_transform(X)`` is not
     ``fit(X).transform(X)``, by design, as with scikit-learn's ``TargetEncoder``.
+
+    Input is a batch ``(n, h, w, c)``, or ``n`` single-channel images ``(n, h, w)`` (returned
+    without the channel axis). Unlike Keras, a rank-3 array is never one image: the first
+    axis holds the samples, so a layer never changes the number of rows. Pass one image as
+    ``image[np.newaxis]``.
 
     ``random_state`` follows scikit-learn: an int gives the same draws on every call, a
     ``RandomState`` or ``Generator`` advances between calls, None is fresh entropy. (Keras's
@@ -432,7 +475,7 @@ class BaseImageAugmentation(_ImageLayerMixin, AugmentationMixin, TransformerMixi
 
         Parameters
         ----------
-        X : array-like of shape (n, h, w, c) or (h, w, c)
+        X : array-like of shape (n, h, w, c) or (n, h, w)
             Images (channels-first with ``data_format="channels_first"``).
         y : None
             Ignored.
@@ -449,7 +492,7 @@ class BaseImageAugmentation(_ImageLayerMixin, AugmentationMixin, TransformerMixi
 
         Parameters
         ----------
-        X : array-like of shape (n, h, w, c) or (h, w, c)
+        X : array-like of shape (n, h, w, c) or (n, h, w)
             Images (channels-first with ``data_format="channels_first"``).
 
         Returns

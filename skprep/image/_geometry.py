@@ -245,9 +245,11 @@ _CONTRACT = """Training-only: ``fit_transform`` is Keras's ``layer(X, training=T
     parameters for every image on every call; ``transform`` is Keras's ``training=False``
     (inference) and returns the input values unchanged as float32, as Keras does. So
     ``fit_transform(X)`` differs from ``fit(X).transform(X)`` by design, as with
-    scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)`` or one
-    image ``(height, width, channels)`` (channels first with ``data_format``), integer or
-    float; output float32 in the same layout."""
+    scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)``
+    (channels first with ``data_format``) or ``n`` single-channel images
+    ``(n, height, width)``, integer or float; output float32 in the same layout. Unlike
+    Keras, a rank-3 array is never one image: the first axis holds the samples, so pixels are
+    never mixed across samples (pass one image as ``image[np.newaxis]``)."""
 
 
 def _doc(text):
@@ -361,8 +363,8 @@ class RandomRotation(_AffineAugmentation):
 
     >>> import numpy as np
     >>> from skprep.image import RandomRotation
-    >>> image = np.arange(9.0).reshape(3, 3, 1)
-    >>> RandomRotation((0.25, 0.25), interpolation="nearest").fit_transform(image)[:, :, 0]
+    >>> image = np.arange(9.0).reshape(1, 3, 3)  # one single-channel image
+    >>> RandomRotation((0.25, 0.25), interpolation="nearest").fit_transform(image)[0]
     array([[2., 5., 8.],
            [1., 4., 7.],
            [0., 3., 6.]], dtype=float32)

@@ -143,11 +143,6 @@ class _LabelMixing(BaseImageAugmentation):
             Mixed label rows.
         """
         batch = self._validate_input(X, reset=True)
-        if batch.single:
-            raise ValueError(
-                f"{type(self).__name__}.fit_resample needs a batch of images (rank 4); "
-                f"got one image of shape {np.shape(X)}."
-            )
         self.fitted_ = True
         n, h, w, _ = batch.shape
         labels = encode_labels(y, n, self.num_classes)
@@ -208,8 +203,9 @@ class MixUp(_LabelMixing):
     Differences from Keras 3: integer (``uint8``) images are blended in float32 and returned
     rounded and saturated to their dtype, as every skprep colour layer does, so training and
     inference outputs share a dtype (Keras returns float32 in training and the input dtype at
-    inference); label rows are always float32. A single image (rank 3) is a batch of one,
-    its own partner, so it comes back unchanged up to float32 rounding, as in Keras.
+    inference); label rows are always float32. A batch of one image is its own partner, so
+    it comes back unchanged up to float32 rounding, as in Keras. A rank-3 array is ``n``
+    single-channel images ``(n, h, w)``, not one image (the first axis holds the samples).
     :meth:`fit_resample` is new. Keras's ``seed`` seeds a generator that advances between
     calls; ``random_state`` follows scikit-learn.
 
@@ -302,8 +298,9 @@ class CutMix(_LabelMixing):
     As in Keras, the label weight is the rectangle's exact (fractional) area, which can
     differ from the fraction of whole pixels pasted by up to about ``1/h + 1/w``; and ``a``
     is drawn once per call (it parameterises the per-image draws). Keras 3 sorts a
-    ``factor`` pair silently; skprep raises when ``lower > upper``. A single image (rank 3)
-    is returned unchanged (as float32), as in Keras. :meth:`fit_resample` is new.
+    ``factor`` pair silently; skprep raises when ``lower > upper``. A batch of one image is
+    returned unchanged (as float32), as in Keras. A rank-3 array is ``n`` single-channel
+    images ``(n, h, w)``, not one image (the first axis holds the samples). :meth:`fit_resample` is new.
 
     Examples
     --------

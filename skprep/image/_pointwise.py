@@ -86,41 +86,41 @@ def _probability(factor, n_images, rng):
 class RandomInvert(BaseImageAugmentation):
     """Randomly invert the colours of each image (Keras ``RandomInvert``).
 
-        Each image is inverted, ``low + high - x`` for ``value_range=(low, high)``, with a
-        probability given by ``factor``.
+    Each image is inverted, ``low + high - x`` for ``value_range=(low, high)``, with a
+    probability given by ``factor``.
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        factor : float or (float, float), default=1.0
-            Probability of inverting an image: a scalar ``p`` in ``[0, 1]`` inverts with
-            probability ``p`` (1.0 always); a pair ``(lower, upper)`` draws each image's
-            probability from ``U(lower, upper)``.
-        value_range : (float, float), default=(0, 255)
-            Range of the pixel values.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.invert : The kernel, with explicit per-image decisions.
+    Parameters
+    ----------
+    factor : float or (float, float), default=1.0
+        Probability of inverting an image: a scalar ``p`` in ``[0, 1]`` inverts with
+        probability ``p`` (1.0 always); a pair ``(lower, upper)`` draws each image's
+        probability from ``U(lower, upper)``.
+    value_range : (float, float), default=(0, 255)
+        Range of the pixel values.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.invert : The kernel, with explicit per-image decisions.
 
-        Notes
-        -----
-        Differences from Keras 3 (its documentation wins): Keras 3 turns a scalar ``factor=p`` into the
-        probability range ``(0, p)``, so the default ``factor=1.0`` inverts only about half of
-        the images, although it documents ``factor`` as the probability; skprep inverts with
-        probability ``p`` (pairs keep Keras's per-image draw). Keras computes ``high - x``,
-        which leaves the range when ``low != 0``; skprep computes ``low + high - x`` (the same
-        for the usual ``(0, 255)`` and ``(0, 1)``). Integer images are returned in their dtype
-        (Keras: float32).
+    Notes
+    -----
+    Differences from Keras 3 (its documentation wins): Keras 3 turns a scalar ``factor=p`` into the
+    probability range ``(0, p)``, so the default ``factor=1.0`` inverts only about half of
+    the images, although it documents ``factor`` as the probability; skprep inverts with
+    probability ``p`` (pairs keep Keras's per-image draw). Keras computes ``high - x``,
+    which leaves the range when ``low != 0``; skprep computes ``low + high - x`` (the same
+    for the usual ``(0, 255)`` and ``(0, 1)``). Integer images are returned in their dtype
+    (Keras: float32).
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import RandomInvert
-        >>> images = np.full((2, 2, 2, 3), 55.0, dtype=np.float32)
-        >>> RandomInvert(random_state=0).fit_transform(images)[:, 0, 0, 0]
-        array([200., 200.], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomInvert
+    >>> images = np.full((2, 2, 2, 3), 55.0, dtype=np.float32)
+    >>> RandomInvert(random_state=0).fit_transform(images)[:, 0, 0, 0]
+    array([200., 200.], dtype=float32)
     """
 
     _parameter_constraints = {**_CONSTRAINTS, "factor": "no_validation"}
@@ -149,43 +149,43 @@ class RandomInvert(BaseImageAugmentation):
 class Solarization(BaseImageAugmentation):
     """Randomly solarize each image (Keras ``Solarization``).
 
-        On the 0-255 scale, each image gets an ``addition`` and a ``threshold``:
-        ``y = clip(x + addition, 0, 255)``, and values at or above the threshold are inverted
-        (``255 - y``).
+    On the 0-255 scale, each image gets an ``addition`` and a ``threshold``:
+    ``y = clip(x + addition, 0, 255)``, and values at or above the threshold are inverted
+    (``255 - y``).
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        addition_factor : float or (float, float), default=0.0
-            In ``[0, 1]``; the addition is drawn from ``255 * U(lower, upper)`` (a scalar ``f``
-            means ``(0, f)``).
-        threshold_factor : float or (float, float), default=0.0
-            In ``[0, 1]``; the threshold is drawn from ``255 * U(lower, upper)`` (a scalar ``f``
-            means ``(0, f)``). 0 inverts every value.
-        value_range : (float, float), default=(0, 255)
-            Range of the pixel values.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.solarize : The kernel, with explicit additions and thresholds.
+    Parameters
+    ----------
+    addition_factor : float or (float, float), default=0.0
+        In ``[0, 1]``; the addition is drawn from ``255 * U(lower, upper)`` (a scalar ``f``
+        means ``(0, f)``).
+    threshold_factor : float or (float, float), default=0.0
+        In ``[0, 1]``; the threshold is drawn from ``255 * U(lower, upper)`` (a scalar ``f``
+        means ``(0, f)``). 0 inverts every value.
+    value_range : (float, float), default=(0, 255)
+        Range of the pixel values.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.solarize : The kernel, with explicit additions and thresholds.
 
-        Notes
-        -----
-        Differences from Keras 3: Keras draws from ``U(lower, 255 * upper)`` -- the lower bound
-        of a pair is not scaled -- so ``threshold_factor=(0.5, 0.6)`` gives thresholds in
-        ``[0.5, 153]``; skprep scales both bounds (the same for scalar factors, whose lower bound
-        is 0). Keras sorts a pair silently; skprep raises when ``lower > upper``. Integer images
-        are returned in their dtype, rounded and saturated (Keras: float32); inference returns
-        the images unchanged like the other colour layers (Keras casts them to float32).
+    Notes
+    -----
+    Differences from Keras 3: Keras draws from ``U(lower, 255 * upper)`` -- the lower bound
+    of a pair is not scaled -- so ``threshold_factor=(0.5, 0.6)`` gives thresholds in
+    ``[0.5, 153]``; skprep scales both bounds (the same for scalar factors, whose lower bound
+    is 0). Keras sorts a pair silently; skprep raises when ``lower > upper``. Integer images
+    are returned in their dtype, rounded and saturated (Keras: float32); inference returns
+    the images unchanged like the other colour layers (Keras casts them to float32).
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import Solarization
-        >>> images = np.array([[[[10.0, 100.0, 200.0]]]], dtype=np.float32)
-        >>> Solarization(threshold_factor=(0.5, 0.5)).fit_transform(images)[0, 0, 0]
-        array([ 10., 100.,  55.], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import Solarization
+    >>> images = np.array([[[[10.0, 100.0, 200.0]]]], dtype=np.float32)
+    >>> Solarization(threshold_factor=(0.5, 0.5)).fit_transform(images)[0, 0, 0]
+    array([ 10., 100.,  55.], dtype=float32)
     """
 
     _parameter_constraints = {
@@ -239,38 +239,38 @@ class Solarization(BaseImageAugmentation):
 class RandomPosterization(BaseImageAugmentation):
     """Randomly reduce the number of bits of each colour value (Keras ``RandomPosterization``).
 
-        Each image keeps ``b`` high bits of its 8-bit values (on the 0-255 scale), with ``b``
-        drawn per image from the integers in the ``factor`` range.
+    Each image keeps ``b`` high bits of its 8-bit values (on the 0-255 scale), with ``b``
+    drawn per image from the integers in the ``factor`` range.
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        factor : int or (int, int)
-            Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{{1, ..., b}}``; a pair
-            ``(lower, upper)`` from ``{{lower, ..., upper}}``.
-        value_range : (float, float), default=(0, 255)
-            Range of the pixel values.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.posterize : The kernel, with explicit bits per image.
+    Parameters
+    ----------
+    factor : int or (int, int)
+        Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{{1, ..., b}}``; a pair
+        ``(lower, upper)`` from ``{{lower, ..., upper}}``.
+    value_range : (float, float), default=(0, 255)
+        Range of the pixel values.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.posterize : The kernel, with explicit bits per image.
 
-        Notes
-        -----
-        Differences from Keras 3: Keras draws ``randint(lower, upper)`` with the upper bound
-        excluded, so ``factor=4`` never keeps 4 bits and ``factor=(1, 8)`` never leaves the
-        image unchanged; skprep includes the upper bound, as ``factor`` is documented as "the
-        number of bits to keep". Factors must be integers. Integer images are returned in their
-        dtype (Keras returns float32 in training and the input at inference, as skprep does).
+    Notes
+    -----
+    Differences from Keras 3: Keras draws ``randint(lower, upper)`` with the upper bound
+    excluded, so ``factor=4`` never keeps 4 bits and ``factor=(1, 8)`` never leaves the
+    image unchanged; skprep includes the upper bound, as ``factor`` is documented as "the
+    number of bits to keep". Factors must be integers. Integer images are returned in their
+    dtype (Keras returns float32 in training and the input at inference, as skprep does).
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import RandomPosterization
-        >>> images = np.array([[[[63.0, 64.0, 200.0]]]], dtype=np.float32)
-        >>> RandomPosterization((2, 2)).fit_transform(images)[0, 0, 0]
-        array([  0.,  64., 192.], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomPosterization
+    >>> images = np.array([[[[63.0, 64.0, 200.0]]]], dtype=np.float32)
+    >>> RandomPosterization((2, 2)).fit_transform(images)[0, 0, 0]
+    array([  0.,  64., 192.], dtype=float32)
     """
 
     _parameter_constraints = {**_CONSTRAINTS, "factor": "no_validation"}
@@ -310,33 +310,33 @@ class RandomPosterization(BaseImageAugmentation):
 class RandomGrayscale(BaseImageAugmentation):
     """Randomly turn images to greyscale (Keras ``RandomGrayscale``).
 
-        Each RGB image is replaced, with probability ``factor``, by its luma
-        ``0.2989 R + 0.5870 G + 0.1140 B`` repeated on the three channels (the output keeps 3
-        channels). Single-channel images are returned unchanged.
+    Each RGB image is replaced, with probability ``factor``, by its luma
+    ``0.2989 R + 0.5870 G + 0.1140 B`` repeated on the three channels (the output keeps 3
+    channels). Single-channel images are returned unchanged.
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        factor : float, default=0.5
-            Probability in ``[0, 1]`` of converting an image.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.rgb_to_grayscale : The luma kernel (TF's weights).
+    Parameters
+    ----------
+    factor : float, default=0.5
+        Probability in ``[0, 1]`` of converting an image.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.rgb_to_grayscale : The luma kernel (TF's weights).
 
-        Notes
-        -----
-        As in Keras, integer images keep their dtype and the luma is truncated toward zero (TF's
-        cast), and images need 1 or 3 channels.
+    Notes
+    -----
+    As in Keras, integer images keep their dtype and the luma is truncated toward zero (TF's
+    cast), and images need 1 or 3 channels.
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import RandomGrayscale
-        >>> images = np.array([[[[100.0, 50.0, 0.0]]]], dtype=np.float32)
-        >>> RandomGrayscale(1.0).fit_transform(images)[0, 0, 0]
-        array([59.24, 59.24, 59.24], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomGrayscale
+    >>> images = np.array([[[[100.0, 50.0, 0.0]]]], dtype=np.float32)
+    >>> RandomGrayscale(1.0).fit_transform(images)[0, 0, 0]
+    array([59.24, 59.24, 59.24], dtype=float32)
     """
 
     _parameter_constraints = {
@@ -375,40 +375,40 @@ class RandomGrayscale(BaseImageAugmentation):
 class RandomSharpness(BaseImageAugmentation):
     """Randomly blur or sharpen each image (Keras ``RandomSharpness``).
 
-        Each image is blended with its 3x3-smoothed version:
-        ``x + (1 - 2 f) * (smooth - x)``, clipped to ``value_range``, with ``f`` drawn per image:
-        ``f = 0`` gives the smoothed image, ``0.5`` the image itself, ``1`` sharpens.
+    Each image is blended with its 3x3-smoothed version:
+    ``x + (1 - 2 f) * (smooth - x)``, clipped to ``value_range``, with ``f`` drawn per image:
+    ``f = 0`` gives the smoothed image, ``0.5`` the image itself, ``1`` sharpens.
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        factor : float or (float, float)
-            In ``[0, 1]``. A scalar ``f`` draws from ``[0, f]``; a pair ``(lower, upper)`` from
-            ``[lower, upper]``; ``(0.5, 0.5)`` is the identity.
-        value_range : (float, float), default=(0, 255)
-            Range the output is clipped to.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.sharpen : The kernel, with explicit per-image factors.
+    Parameters
+    ----------
+    factor : float or (float, float)
+        In ``[0, 1]``. A scalar ``f`` draws from ``[0, f]``; a pair ``(lower, upper)`` from
+        ``[lower, upper]``; ``(0.5, 0.5)`` is the identity.
+    value_range : (float, float), default=(0, 255)
+        Range the output is clipped to.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.sharpen : The kernel, with explicit per-image factors.
 
-        Notes
-        -----
-        Keras's arithmetic (smoothing kernel 1/13 ring, 5/13 centre, zero padding at the
-        borders, so border pixels darken when blurred). Keras sorts a factor pair silently;
-        skprep raises when ``lower > upper``. Integer images are returned in their dtype, rounded
-        and saturated, and inference returns the images unchanged (Keras: float32 in both).
+    Notes
+    -----
+    Keras's arithmetic (smoothing kernel 1/13 ring, 5/13 centre, zero padding at the
+    borders, so border pixels darken when blurred). Keras sorts a factor pair silently;
+    skprep raises when ``lower > upper``. Integer images are returned in their dtype, rounded
+    and saturated, and inference returns the images unchanged (Keras: float32 in both).
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import RandomSharpness
-        >>> x = np.zeros((1, 3, 3, 1), dtype=np.float32); x[0, 1, 1, 0] = 130.0
-        >>> RandomSharpness((0.0, 0.0)).fit_transform(x)[0, :, :, 0]
-        array([[10., 10., 10.],
-               [10., 50., 10.],
-               [10., 10., 10.]], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomSharpness
+    >>> x = np.zeros((1, 3, 3, 1), dtype=np.float32); x[0, 1, 1, 0] = 130.0
+    >>> RandomSharpness((0.0, 0.0)).fit_transform(x)[0, :, :, 0]
+    array([[10., 10., 10.],
+           [10., 50., 10.],
+           [10., 10., 10.]], dtype=float32)
     """
 
     _parameter_constraints = {**_CONSTRAINTS, "factor": "no_validation"}
@@ -467,49 +467,49 @@ def _kernel_size(kernel_size):
 class RandomGaussianBlur(BaseImageAugmentation):
     """Randomly blur images with a Gaussian kernel (Keras ``RandomGaussianBlur``).
 
-        Each image is blurred with probability ``factor``, by a separable Gaussian of
-        ``kernel_size`` with standard deviations ``(sigma_x, sigma_y)``; the output is clipped
-        to ``value_range``.
+    Each image is blurred with probability ``factor``, by a separable Gaussian of
+    ``kernel_size`` with standard deviations ``(sigma_x, sigma_y)``; the output is clipped
+    to ``value_range``.
 
-        {training_only}
+    {training_only}
 
-        Parameters
-        ----------
-        factor : float or (float, float), default=1.0
-            Probability of blurring an image: a scalar ``p`` in ``[0, 1]`` blurs with
-            probability ``p`` (1.0 always); a pair ``(lower, upper)`` draws each image's
-            probability from ``U(lower, upper)``.
-        kernel_size : int or (int, int), default=3
-            Odd kernel size, ``(k_x, k_y)`` for a pair (width, height).
-        sigma : float or (float, float), default=1.0
-            Standard deviation (> 0): a scalar is used as is; for a pair, each image draws
-            ``sigma_x`` and ``sigma_y`` from ``U(lower, upper)``.
-        value_range : (float, float), default=(0, 255)
-            Range the output is clipped to.
-    {common_params}
-        See Also
-        --------
-        skprep.image.functional.gaussian_blur : The kernel, with explicit sigmas per image.
+    Parameters
+    ----------
+    factor : float or (float, float), default=1.0
+        Probability of blurring an image: a scalar ``p`` in ``[0, 1]`` blurs with
+        probability ``p`` (1.0 always); a pair ``(lower, upper)`` draws each image's
+        probability from ``U(lower, upper)``.
+    kernel_size : int or (int, int), default=3
+        Odd kernel size, ``(k_x, k_y)`` for a pair (width, height).
+    sigma : float or (float, float), default=1.0
+        Standard deviation (> 0): a scalar is used as is; for a pair, each image draws
+        ``sigma_x`` and ``sigma_y`` from ``U(lower, upper)``.
+    value_range : (float, float), default=(0, 255)
+        Range the output is clipped to.
+{common_params}
+    See Also
+    --------
+    skprep.image.functional.gaussian_blur : The kernel, with explicit sigmas per image.
 
-        Notes
-        -----
-        Keras's arithmetic (weights ``exp(-x**2 / (2 sigma**2))`` normalised, zero padding at
-        the borders). Differences from Keras 3 (its documentation wins): Keras reads a scalar ``sigma``
-        as the range ``(0, sigma)``, caps sigma at 1 and draws one sigma pair for the whole
-        batch; skprep uses a scalar sigma as given (the documented "standard deviation"),
-        accepts any positive sigma (``sigma=0``, which Keras reads as no blur, raises: use
-        ``factor=0`` for no blur), and draws a pair per image for a range. A scalar ``factor``
-        is the probability (Keras 3: ``(0, p)``, about 50% at 1.0). Non-square kernel sizes are
-        applied as ``(width, height)``; Keras 3 scrambles them in a reshape. Integer images keep
-        their dtype (rounded, saturated); inference returns the images unchanged.
+    Notes
+    -----
+    Keras's arithmetic (weights ``exp(-x**2 / (2 sigma**2))`` normalised, zero padding at
+    the borders). Differences from Keras 3 (its documentation wins): Keras reads a scalar ``sigma``
+    as the range ``(0, sigma)``, caps sigma at 1 and draws one sigma pair for the whole
+    batch; skprep uses a scalar sigma as given (the documented "standard deviation"),
+    accepts any positive sigma (``sigma=0``, which Keras reads as no blur, raises: use
+    ``factor=0`` for no blur), and draws a pair per image for a range. A scalar ``factor``
+    is the probability (Keras 3: ``(0, p)``, about 50% at 1.0). Non-square kernel sizes are
+    applied as ``(width, height)``; Keras 3 scrambles them in a reshape. Integer images keep
+    their dtype (rounded, saturated); inference returns the images unchanged.
 
-        Examples
-        --------
-        >>> import numpy as np
-        >>> from skprep import RandomGaussianBlur
-        >>> x = np.zeros((1, 1, 3, 1), dtype=np.float32); x[0, 0, 1, 0] = 100.0
-        >>> RandomGaussianBlur(kernel_size=(3, 1)).fit_transform(x)[0, 0, :, 0]
-        array([27.406862, 45.186275, 27.406862], dtype=float32)
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep import RandomGaussianBlur
+    >>> x = np.zeros((1, 1, 3, 1), dtype=np.float32); x[0, 0, 1, 0] = 100.0
+    >>> RandomGaussianBlur(kernel_size=(3, 1)).fit_transform(x)[0, 0, :, 0]
+    array([27.406862, 45.186275, 27.406862], dtype=float32)
     """
 
     _parameter_constraints = {
@@ -693,10 +693,5 @@ for _cls in (
     RandomSharpness,
     RandomGaussianBlur,
 ):
-    # These docstrings are indented one level deeper than the shared fragments: indent the
-    # fragments to match, so the rendered docstring has one consistent indentation.
-    _cls.__doc__ = _cls.__doc__.format(
-        training_only=_TRAINING_ONLY.replace("\n", "\n    "),
-        common_params=_COMMON_PARAMS.replace("\n", "\n    "),
-    )
+    _cls.__doc__ = _cls.__doc__.format(training_only=_TRAINING_ONLY, common_params=_COMMON_PARAMS)
 del _cls

@@ -54,6 +54,10 @@ default="bilinear"
 
     Notes
     -----
+    Deliberate difference from Keras: a rank-3 array is ``n`` single-channel images
+    ``(n, h, w)``, resized to ``(n, height, width)``, never one image ``(h, w, c)``, so the
+    number of rows never changes (pass one image as ``image[np.newaxis]``).
+
     The output has the input's dtype, as in Keras: integer images are rounded (half to even)
     and saturated back to their dtype (``uint8`` in, ``uint8`` out); floating images come out
     as float32.

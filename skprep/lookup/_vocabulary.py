@@ -949,7 +949,7 @@ class Vocabulary:
         """The full vocabulary indexed by output index: int64 (ints) or an object array of
         ``str`` (strings). Built once and cached; the caller must not modify it."""
         if self._full is None:
-            check_feature_names_size(self.size, "Vocabulary", "to_numpy")
+            check_feature_names_size(self.size, "Vocabulary", "vocabulary_")
             specials = self._specials()
             tokens = self.tokens.to_numpy(zero_copy_only=False)
             full = np.empty(len(specials) + tokens.shape[0], dtype=tokens.dtype)

@@ -51,6 +51,23 @@ def _check_tokens(X, num_tokens):
 def category_encode(X, num_tokens, output_mode="multi_hot", *, count_weights=None, sparse=True):
     """Encode integer categories in ``[0, num_tokens)``; see :class:`CategoryEncoding`.
 
+    Parameters
+    ----------
+    X : array-like of int, of shape (n,) or (n, m)
+        Category ids in ``[0, num_tokens)``.
+    num_tokens : int
+        Number of categories (output columns).
+    output_mode : {"multi_hot", "one_hot", "count"}, default="multi_hot"
+        Encoding (``"binary"`` is an alias of ``"multi_hot"``).
+    count_weights : array-like of the shape of ``X`` or None, default=None
+        ``"count"`` only: add these weights instead of 1.
+    sparse : bool, default=True
+        Return a SciPy CSR matrix (2-D outputs) instead of a dense array.
+
+    Returns
+    -------
+    ndarray or scipy.sparse.csr_matrix of float32
+
     Examples
     --------
     >>> import numpy as np
@@ -175,6 +192,11 @@ class CategoryEncoding(StatelessMixin, TransformerMixin, BaseEstimator):
     def get_feature_names_out(self, input_features=None):
         """One name per output column: ``<feature>_<k>`` for a single input column, else
         ``categoryencoding_<k>``.
+
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
 
         Returns
         -------

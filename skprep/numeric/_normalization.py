@@ -52,6 +52,17 @@ def normalize(X, mean, variance):
 def denormalize(X, mean, variance):
     """Undo :func:`normalize`: ``mean + X * max(sqrt(variance), 1e-7)`` in float32.
 
+    Parameters
+    ----------
+    X : ndarray
+        Normalised input of any shape.
+    mean, variance : ndarray
+        Statistics broadcastable against ``X``.
+
+    Returns
+    -------
+    ndarray of float32
+
     Examples
     --------
     >>> import numpy as np

@@ -19,6 +19,19 @@ def rescale(X, scale, offset=0.0):
     ``scale`` and ``offset`` may be scalars or arrays broadcasting against the last axis
     (per-channel values for channels-last images).
 
+    Parameters
+    ----------
+    X : array-like
+        Input of any shape.
+    scale : float or array-like
+        Multiplier.
+    offset : float or array-like, default=0.0
+        Added after scaling.
+
+    Returns
+    -------
+    ndarray of float32
+
     Examples
     --------
     >>> import numpy as np

@@ -19,7 +19,9 @@ The server speaks the MLflow scoring-server protocol, so existing MLflow clients
 When the model was fitted on a DataFrame (it has ``feature_names_in_``), the rows are given to
 it as a DataFrame with those columns in that order; a request missing one of them gets a 400
 naming it (columns the model does not know are dropped). Otherwise the rows are given as a
-NumPy array (a single text column stays one string per row).
+NumPy array ``(n_rows, n_columns)``; a single column becomes one value per row ``(n_rows,)``
+for a model fitted on 1-D input (text layers fitted on a list of strings), and a list of
+scalars becomes ``(n_rows, 1)`` for a model fitted on one column.
 
 Errors are JSON too, ``{"error_code": ..., "message": ...}``: 400 for malformed JSON, an
 unknown or missing key, a missing column, or input the model rejects (``ValueError``,

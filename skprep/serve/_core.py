@@ -22,7 +22,17 @@ _TRUSTED_PREFIXES = ("skprep.",)
 
 
 class RequestError(ValueError):
-    """A request the server refuses, with the HTTP status to answer."""
+    """A request the server refuses, with the HTTP status to answer.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and how to fix it.
+    status : int, default=400
+        HTTP status.
+    error_code : str, default="BAD_REQUEST"
+        MLflow-style error code.
+    """
 
     def __init__(self, message: str, status: int = 400, error_code: str = "BAD_REQUEST"):
         super().__init__(message)
@@ -32,7 +42,15 @@ class RequestError(ValueError):
 
 @dataclass(frozen=True)
 class Response:
-    """What to answer: an HTTP status and a JSON-serialisable body."""
+    """What to answer: an HTTP status and a JSON-serialisable body.
+
+    Parameters
+    ----------
+    status : int
+        HTTP status.
+    body : dict
+        JSON-serialisable answer.
+    """
 
     status: int
     body: dict = field(default_factory=dict)
@@ -150,7 +168,8 @@ def _frame_for_model(frame, model, where: str):
     names = _feature_names(model)
     if names is None:
         values = frame.to_numpy()
-        return values[:, 0] if values.ndim == 2 and values.shape[1] == 1 else values
+        one_d = getattr(model, "n_features_in_", None) is None  # fitted on 1-D (text)
+        return values[:, 0] if one_d and values.ndim == 2 and values.shape[1] == 1 else values
     missing = [n for n in names if n not in frame.columns]
     if missing:
         raise RequestError(
@@ -228,13 +247,30 @@ def _tensor_input(values, model, key: str):
     names = _feature_names(model)
     if names is not None and arr.ndim == 2 and arr.shape[1] == len(names):
         return pd.DataFrame(arr, columns=names).infer_objects()
+    if arr.ndim == 1 and getattr(model, "n_features_in_", None) == 1:
+        return arr.reshape(-1, 1)  # one value per row for a one-column model
     return arr
 
 
 def model_input(payload, model):
     """Turn a decoded ``/invocations`` body into what the model's ``predict`` takes.
 
-    Raises :class:`RequestError` (400) for unknown keys, missing columns or malformed rows.
+    Parameters
+    ----------
+    payload : object
+        The decoded JSON body.
+    model : estimator
+        The model; when it has ``feature_names_in_`` the rows become a DataFrame with those
+        columns.
+
+    Returns
+    -------
+    ndarray or DataFrame
+
+    Raises
+    ------
+    RequestError
+        Unknown keys, missing columns or malformed rows (400).
     """
     if not isinstance(payload, dict):
         raise RequestError(
@@ -257,7 +293,18 @@ def model_input(payload, model):
 
 
 def to_jsonable(out):
-    """Model output as plain JSON values: lists, numbers, strings, None for NaN/inf."""
+    """Model output as plain JSON values: lists, numbers, strings, None for NaN/inf.
+
+    Parameters
+    ----------
+    out : ndarray, sparse matrix, DataFrame, Series or scalar
+        What ``predict`` or ``transform`` returned. A DataFrame gives one
+        ``{column: value}`` record per row.
+
+    Returns
+    -------
+    list or scalar
+    """
     if sp.issparse(out):
         out = out.toarray()
     if hasattr(out, "to_dict") and hasattr(out, "columns"):  # DataFrame: one record per row

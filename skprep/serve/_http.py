@@ -25,6 +25,15 @@ from ._core import (
 def parse_size(text) -> int:
     """Parse a byte count such as ``"16MiB"``, ``"512KB"``, ``"1e6"`` or ``1048576``.
 
+    Parameters
+    ----------
+    text : str or int
+        A number of bytes, optionally followed by a unit (KiB, MiB, GiB, kB, MB, GB).
+
+    Returns
+    -------
+    int
+
     Examples
     --------
     >>> parse_size("16MiB"), parse_size("1 kB"), parse_size("2048")
@@ -130,7 +139,19 @@ class _InFlight:
 
 
 class ModelServer(ThreadingHTTPServer):
-    """A :class:`~http.server.ThreadingHTTPServer` answering with :func:`handle`."""
+    """A :class:`~http.server.ThreadingHTTPServer` answering with :func:`handle`.
+
+    Parameters
+    ----------
+    address : (str, int)
+        Host and port to bind.
+    model : estimator
+        The fitted model.
+    max_body_bytes : int, default=16 MiB
+        Larger request bodies get 413.
+    quiet : bool, default=False
+        Do not log each request.
+    """
 
     daemon_threads = True  # idle keep-alive connections must not block the exit
 

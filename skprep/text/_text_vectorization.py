@@ -562,6 +562,11 @@ or None, default="lower_and_strip_punctuation"
         ``<feature>_0 .. <feature>_{S-1}`` where ``<feature>`` is the input column's name
         (``textvectorization`` for unnamed input).
 
+        Parameters
+        ----------
+        input_features : array-like of str or None, default=None
+            Input column names; None uses ``feature_names_in_`` (or generic names).
+
         Returns
         -------
         ndarray of str (object)

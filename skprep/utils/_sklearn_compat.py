@@ -12,6 +12,7 @@ from sklearn.utils._param_validation import (
     StrOptions,
     validate_params,
 )
+from sklearn.utils._set_output import _wrap_data_with_container, _wrap_method_output
 from sklearn.utils.validation import (
     _check_feature_names_in,
     _check_n_features,
@@ -27,6 +28,8 @@ __all__ = [
     "_check_feature_names_in",
     "_check_n_features",
     "_fit_context",
+    "_wrap_data_with_container",
+    "_wrap_method_output",
     "check_is_fitted",
     "validate_data",
     "validate_params",

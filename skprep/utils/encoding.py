@@ -24,6 +24,16 @@ def unique_ints(values):
     Sort plus a neighbour mask: NumPy >= 2.3's hash-based ``np.unique`` is ~50x slower on
     millions of int64 keys (1.86 s against 0.03 s on 1.8M keys, measured).
 
+    Parameters
+    ----------
+    values : array-like of int
+        Values of any shape.
+
+    Returns
+    -------
+    ndarray
+        The distinct values, sorted.
+
     Examples
     --------
     >>> unique_ints(np.array([3, 1, 3, 2]))

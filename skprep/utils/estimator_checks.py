@@ -110,12 +110,30 @@ def _case_for(estimator) -> Case:
 
 
 def EXPECTED_FAILED_CHECKS(estimator) -> dict:
-    """scikit-learn check name -> reason, for the checks ``estimator`` fails by design."""
+    """scikit-learn check name -> reason, for the checks ``estimator`` fails by design.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A registered example estimator.
+
+    Returns
+    -------
+    dict
+    """
     return _case_for(estimator).expected_failed
 
 
 def assert_output_equal(a, b, *, rtol=0.0, atol=0.0):
-    """Assert two layer outputs are equal: arrays, sparse matrices or ragged lists."""
+    """Assert two layer outputs are equal: arrays, sparse matrices or ragged lists.
+
+    Parameters
+    ----------
+    a, b : ndarray, sparse matrix or list
+        The outputs.
+    rtol, atol : float, default=0.0
+        Tolerances, as in :func:`numpy.testing.assert_allclose`.
+    """
     if sp.issparse(a) or sp.issparse(b):
         assert sp.issparse(a) and sp.issparse(b), "one output is sparse, the other is not"
         assert a.shape == b.shape and a.dtype == b.dtype

@@ -78,6 +78,22 @@ def validate_nd(estimator, X, *, reset: bool, **check_params):
     scikit-learn only records and checks ``n_features_in_`` for 2-D input; here it is also
     recorded for higher ranks (the size of axis 1), while 1-D input records nothing. The rank
     seen at ``reset`` is recorded too, and later input of another rank is refused.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The estimator validating its input.
+    X : array-like
+        The input.
+    reset : bool
+        First call of a fit: record the rank and ``n_features_in_`` instead of checking them.
+    **check_params : dict
+        Passed to scikit-learn's ``validate_data``.
+
+    Returns
+    -------
+    ndarray
+        The validated input.
     """
     check_params.setdefault("ensure_2d", False)
     check_params.setdefault("allow_nd", True)

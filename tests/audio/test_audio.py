@@ -17,12 +17,6 @@ from skprep.audio import functional as F
 
 from ._data import chirp, noise
 
-
-@pytest.fixture(params=[0, 1, 2])
-def seed(request):
-    return request.param
-
-
 # ------------------------------------------------------------------------------------------
 # Kernels against references
 # ------------------------------------------------------------------------------------------

@@ -29,11 +29,6 @@ from skprep.numeric._discretization import DiscretizationState, _lookup_table
 from ._data import rank_error
 
 
-@pytest.fixture(params=[0, 1, 2])
-def seed(request):
-    return request.param
-
-
 # -- functional core --------------------------------------------------------------------------
 def test_boundary_value_goes_to_upper_bin():
     assert discretize([1.0], [0.0, 1.0, 2.0]).tolist() == [2]

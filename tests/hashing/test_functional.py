@@ -34,11 +34,6 @@ def _random_bytes(rng, lengths):
     return [bytes(rng.integers(0, 256, n, dtype=np.uint8)) for n in lengths]
 
 
-@pytest.fixture(params=[0, 1, 2])
-def rng(request):
-    return np.random.default_rng(request.param)
-
-
 def test_spec_vectors():
     strings = [v[0] for v in VECTORS]
     assert fingerprint64(strings).tolist() == [v[1] for v in VECTORS]

@@ -24,11 +24,6 @@ def _dense(out):
     return out.toarray() if sp.issparse(out) else out
 
 
-@pytest.fixture(params=[0, 1])
-def rng(request):
-    return np.random.default_rng(request.param)
-
-
 def test_works_without_fit_and_fit_returns_self():
     layer = Hashing(num_bins=3)
     assert layer.transform(WORDS).tolist() == [1, 0, 1, 1, 2]

@@ -15,11 +15,6 @@ from skprep import (
 from skprep.image.functional import resize
 
 
-@pytest.fixture(params=[0, 1, 2])
-def seed(request):
-    return request.param
-
-
 def _images(n=6, h=7, w=9, c=3, seed=0):
     return np.random.RandomState(seed).uniform(0, 255, size=(n, h, w, c)).astype(np.float32)
 

@@ -134,3 +134,63 @@ def test_augmentation_contract():
     assert cf.shape == (4, 1, 3, 2)
     with pytest.raises(ValueError, match="random_state"):
         _AddNoise(random_state="x").fit(X)
+
+
+# -- the user's mistake: a (n, h, w) stack such as load_digits().images ----------------------
+
+
+def _digits_images():
+    from sklearn.datasets import load_digits
+
+    return load_digits().images  # (1797, 8, 8) float64
+
+
+def test_grayscale_stack_is_n_images_not_one():
+    from skprep import RandomRotation, Resizing
+
+    X = _digits_images()[:50]
+    resized = Resizing(16, 16).transform(X)
+    assert resized.shape == (50, 16, 16)
+    # Each image is rotated on its own: a quarter turn is np.rot90 of that image only.
+    turned = RandomRotation((0.25, 0.25), interpolation="nearest").fit_transform(X)
+    assert turned.shape == X.shape
+    np.testing.assert_array_equal(turned, np.rot90(X, k=1, axes=(1, 2)).astype(np.float32))
+
+
+def test_grayscale_stack_equals_channel_axis_batch():
+    from skprep import RandomZoom
+
+    X = _digits_images()[:20]
+    stack = RandomZoom(0.3, random_state=0).fit_transform(X)
+    batch = RandomZoom(0.3, random_state=0).fit_transform(X[..., np.newaxis])
+    np.testing.assert_array_equal(stack, batch[..., 0])
+
+
+def test_digits_pipeline_keeps_rows():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    from skprep import Flatten, RandomRotation, Resizing
+
+    X = _digits_images()[:300]
+    y = np.arange(300) % 10
+    pipe = make_pipeline(
+        Resizing(12, 12), RandomRotation(0.02, random_state=0), Flatten(), LogisticRegression()
+    )
+    scores = cross_val_score(pipe, X, y, cv=3)
+    assert scores.shape == (3,)
+
+
+@pytest.mark.parametrize("shape", [(20, 30, 3), (20, 30, 4), (20, 30, 1)])
+def test_stack_that_looks_like_one_colour_image_warns(shape):
+    from skprep import Resizing
+
+    with pytest.warns(UserWarning, match=r"read as 20 single-channel images.*X\[np\.newaxis\]"):
+        out = Resizing(5, 5).transform(np.zeros(shape))
+    assert out.shape == (20, 5, 5)
+
+
+def test_functional_kernels_keep_keras_single_image_rule():
+    batch = check_images(np.zeros((5, 4, 3)))
+    assert batch.single and batch.images.shape == (1, 5, 4, 3)

@@ -58,13 +58,13 @@ def test_resizing_uint8_saturates():
     np.testing.assert_array_equal(out, np.clip(np.rint(ref), 0, 255))  # ... saturated
 
 
-def test_resizing_channels_first_and_single_image(images):
+def test_resizing_channels_first_and_batch_of_one(images):
     est = Resizing(4, 5, interpolation="bicubic")
     expected = est.transform(images)
     cf = Resizing(4, 5, interpolation="bicubic", data_format="channels_first")
     out = cf.transform(np.transpose(images, (0, 3, 1, 2)))
     np.testing.assert_array_equal(np.transpose(out, (0, 2, 3, 1)), expected)
-    np.testing.assert_array_equal(est.transform(images[1]), expected[1])
+    np.testing.assert_array_equal(est.transform(images[1:2])[0], expected[1])
 
 
 def test_resizing_same_size_is_identity(images):
@@ -105,7 +105,7 @@ def test_resizing_bad_parameters(images, kwargs, error, match):
 @pytest.mark.parametrize("shape", [(10, 4), (2, 3, 4, 5, 1), (5,)])
 def test_image_layers_refuse_other_ranks(shape):
     for est in (Resizing(2, 2), CenterCrop(2, 2)):
-        with pytest.raises(ValueError, match="rank 3 \\(single image\\) or 4"):
+        with pytest.raises(ValueError, match=r"rank 4 \(n, h, w, c\) or rank 3 \(n, h, w\)"):
             est.transform(np.zeros(shape))
 
 
