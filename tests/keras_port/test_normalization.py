@@ -122,11 +122,10 @@ def test_adapt_plain_list_of_batches():
     _assert_standardised(call(layer, x), 0)
 
 
-@pytest.mark.xfail(strict=True, reason="batches are features only; (x, y) items are not unpacked")
 def test_adapt_iterable_of_x_y_tuples_uses_x():
     x = RNG.random((24, 3)).astype(np.float32)
     batches = [(x[i : i + 8], np.zeros(8)) for i in range(0, 24, 8)]
-    _assert_standardised(call(adapt(make("Normalization"), batches), x), 0)
+    _assert_standardised(call(adapt(make("Normalization"), iter(batches)), x), 0)
 
 
 def test_adapt_iterable_axis_none():
@@ -157,10 +156,10 @@ def test_adapt_iterable_batch_without_shape_raises():
         adapt(make("Normalization"), (v for v in [42]))
 
 
-def test_adapt_constant_data_gives_mean_one_variance_zero():
-    # Keras feeds (x, y) batches; skprep streams the features only.
+def test_adapt_constant_data_with_labels_gives_mean_one_variance_zero():
     x = np.ones((32, 3), dtype=np.float32)
-    layer = adapt(make("Normalization"), iter([x[i : i + 8] for i in range(0, 32, 8)]))
+    batches = iter([(x[i : i + 8], np.ones(8, dtype=np.int32)) for i in range(0, 32, 8)])
+    layer = adapt(make("Normalization"), batches)
     np.testing.assert_allclose(np.ravel(layer.mean_), np.ones(3))
     np.testing.assert_allclose(np.ravel(layer.variance_), np.zeros(3))
 
