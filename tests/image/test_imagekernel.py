@@ -309,3 +309,16 @@ def test_contrast_uint8_means_are_exact_on_the_largest_table_images(monkeypatch)
     x[0, 0, 0] = 0
     a, b = both(monkeypatch, RandomContrast((0.5, 0.5), random_state=0).fit_transform, x)
     assert_identical(a, b)
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_run_images_keeps_short_calls_on_one_thread_when_busy(monkeypatch, busy):
+    monkeypatch.setattr(_ckernel, "_MIN_PARALLEL", 1)
+    monkeypatch.setattr(_ckernel, "_busy", lambda: busy)
+    monkeypatch.setattr(_ckernel, "n_cores", lambda: 2)
+    for ns_per_value, split in ((1e-3, not busy), (1e9, True)):
+        calls = []
+        _ckernel.run_images(lambda a, b, calls=calls: calls.append((a, b)), 16, 100, ns_per_value)
+        assert sorted(calls)[0][0] == 0 and max(b for _, b in calls) == 16
+        assert sum(b - a for a, b in calls) == 16  # every image exactly once
+        assert (len(calls) > 1) == split

@@ -509,7 +509,7 @@ def _warp_compiled(batch, transforms, interpolation, fill_mode, fill):
     def warp(start, stop):
         _ckernel.kernel.affine(src, is_u8, out, t, start, stop, h, w, ch, nearest, mode, fill)
 
-    _ckernel.run_images(warp, n, h * w * ch)
+    _ckernel.run_images(warp, n, h * w * ch, ns_per_value=5.0)
     return out
 
 
