@@ -35,7 +35,7 @@ from .utils._sklearn_compat import (
     _wrap_method_output,
     check_is_fitted,
 )
-from .utils.random import check_random_state
+from .utils.random import as_generator
 from .utils.validation import check_arrow, check_finite_params
 
 __all__ = [
@@ -817,7 +817,7 @@ class AugmentationMixin(_LayerMixin):
             Augmented batch; same shape as ``transform(X)`` returns.
         """
         self.fit(X)
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         return self._augment(self._validate_input(X, reset=False), rng)
 
     def transform(self, X):

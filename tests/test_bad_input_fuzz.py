@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from skprep.utils.estimator_checks import cases
+from tests._cases import cases
 
 ODD_INPUTS = {
     "none": None,

@@ -7,7 +7,7 @@ import scipy.sparse as sp
 import skprep
 from skprep.base import AdaptMixin, AugmentationMixin, StatelessMixin, is_batch_iterable
 from skprep.utils.encoding import encode_indices
-from skprep.utils.random import check_random_state
+from skprep.utils.random import as_generator
 
 
 @pytest.mark.parametrize(
@@ -32,17 +32,17 @@ def test_pandas_is_data_not_batches():
     assert not is_batch_iterable(pd.Series([1]))
 
 
-def test_check_random_state_semantics():
-    assert check_random_state(3).random() == check_random_state(3).random()
+def test_as_generator_semantics():
+    assert as_generator(3).random() == as_generator(3).random()
     rs = np.random.RandomState(0)
-    assert check_random_state(rs).random() != check_random_state(rs).random()
+    assert as_generator(rs).random() != as_generator(rs).random()
     g = np.random.default_rng(0)
-    assert check_random_state(g) is g
-    assert check_random_state(None).random() != check_random_state(None).random()
+    assert as_generator(g) is g
+    assert as_generator(None).random() != as_generator(None).random()
     with pytest.raises(TypeError, match="random_state"):
-        check_random_state("seed")
+        as_generator("seed")
     with pytest.raises(ValueError, match="non-negative"):
-        check_random_state(-1)
+        as_generator(-1)
 
 
 def test_all_estimators_and_filters():

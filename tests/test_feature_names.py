@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from skprep import StringLookup
-from skprep.utils.estimator_checks import cases
+from tests._cases import cases
 
 WITH_NAMES = [c for c in cases() if hasattr(c.make(), "get_feature_names_out")]
 

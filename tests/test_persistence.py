@@ -16,7 +16,8 @@ from sklearn.base import clone
 
 from skprep import all_estimators
 from skprep.base import AugmentationMixin
-from skprep.utils.estimator_checks import assert_output_equal, cases
+from skprep.utils.estimator_checks import assert_output_equal
+from tests._cases import cases
 
 sio = pytest.importorskip("skops.io")
 

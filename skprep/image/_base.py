@@ -40,6 +40,8 @@ __all__ = [
     "cast_back",
     "check_images",
     "check_value_range",
+    "colour_inference",
+    "keep_dtype",
     "parse_factor",
     "to_float32",
 ]
@@ -224,6 +226,18 @@ def cast_back(out: np.ndarray, dtype) -> np.ndarray:
     out = np.rint(out)
     np.clip(out, info.min, info.max, out=out)
     return out.astype(dtype)
+
+
+def keep_dtype(out: np.ndarray, dtype) -> np.ndarray:
+    """Float32 for floating input; integer input gets its dtype back (rounded, saturated)."""
+    return out if np.dtype(dtype).kind == "f" else cast_back(out, dtype)
+
+
+def colour_inference(images: np.ndarray) -> np.ndarray:
+    """Keras returns colour layers' input as is at inference (floats are cast to float32)."""
+    if images.dtype.kind == "f":
+        return images.astype(np.float32, copy=True)
+    return images.copy()
 
 
 # --------------------------------------------------------------------------------------------

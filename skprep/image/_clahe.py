@@ -7,8 +7,8 @@ from numbers import Real
 
 import numpy as np
 
-from ._base import BaseImageTransformer
-from ._pointwise import _value_range
+from ._base import BaseImageTransformer, check_value_range
+from ._docstrings import fill_doc
 from .functional._clahe import _check_grid, clahe
 
 __all__ = ["ContrastLimitedAdaptiveHistogramEqualization"]
@@ -24,6 +24,7 @@ def _truncate_back(out: np.ndarray, dtype) -> np.ndarray:
     return np.clip(out, info.min, info.max, out=out).astype(dtype)
 
 
+@fill_doc
 class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
     """Contrast-limited adaptive histogram equalisation (Keras
     ``ContrastLimitedAdaptiveHistogramEqualization``, CLAHE).
@@ -47,8 +48,7 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
         Number of tile rows and columns, at most twice the image's rows and columns. An
         image that is not a whole number of tiles is padded at the bottom and right by
         reflection (for the histograms only).
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------
@@ -94,13 +94,13 @@ class ContrastLimitedAdaptiveHistogramEqualization(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
         _check_grid(self.tile_grid_size)
         if not np.isfinite(self.clip_limit):
             raise ValueError(f"`clip_limit` must be finite; got clip_limit={self.clip_limit!r}.")
 
     def _transform_images(self, images):
         out = clahe(
-            images, float(self.clip_limit), self.tile_grid_size, _value_range(self.value_range)
+            images, float(self.clip_limit), self.tile_grid_size, check_value_range(self.value_range)
         )
         return _truncate_back(out, images.dtype)

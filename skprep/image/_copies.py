@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.pipeline import Pipeline
 
 from ..utils._sklearn_compat import Interval
-from ..utils.random import check_random_state
+from ..utils.random import as_generator
 from ._base import RANDOM_STATE_CONSTRAINT
 
 __all__ = ["AugmentationSampler"]
@@ -139,7 +139,7 @@ class AugmentationSampler(BaseEstimator):
                 "X and y must have the same number of samples; got X of shape "
                 f"{X.shape} and y of shape {y.shape}."
             )
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         parts = [X]
         for _ in range(self.n_copies):
             copy = X

@@ -8,9 +8,15 @@ from numbers import Real
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from ._geometry import _doc
-from ._pointwise import _probability, _value_range
+from ._base import (
+    RANDOM_STATE_CONSTRAINT,
+    BaseImageAugmentation,
+    check_value_range,
+    parse_factor,
+    to_float32,
+)
+from ._docstrings import fill_doc
+from ._draws import apply_decisions
 from .functional._affine import INTERPOLATIONS
 from .functional._elastic import ELASTIC_FILL_MODES, elastic_transform
 
@@ -37,7 +43,7 @@ def elastic_parameters(height: int, width: int, distortion):
 
 
 class RandomElasticTransform(BaseImageAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly deform images elastically (Keras ``RandomElasticTransform``).
 
     Each image is deformed, with the probability given by ``factor``, by a random smooth
@@ -46,7 +52,7 @@ class RandomElasticTransform(BaseImageAugmentation):
     0.1 * s``, with the distortion ``s`` drawn from ``scale``; output pixel ``(x, y)`` reads
     the input at ``(x + dx, y + dy)``. The output is clipped to ``value_range``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -73,8 +79,7 @@ class RandomElasticTransform(BaseImageAugmentation):
         Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
         call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
         entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``.
+    {data_format}
 
     See Also
     --------
@@ -144,10 +149,10 @@ class RandomElasticTransform(BaseImageAugmentation):
     def _check_params(self):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
         self._scale_range()
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         lower, upper = self._scale_range()
         distortion = rng.uniform(lower, upper, size=n_images).astype(_F32)
         m = int(np.count_nonzero(apply))
@@ -170,7 +175,7 @@ class RandomElasticTransform(BaseImageAugmentation):
                 fill_mode=self.fill_mode,
                 fill_value=self.fill_value,
             )
-        low, high = _value_range(self.value_range)
+        low, high = check_value_range(self.value_range)
         return np.clip(out, low, high, out=out)
 
     def _inference(self, images):

@@ -1,188 +1,27 @@
-"""Random geometric augmentations: RandomTranslation, RandomRotation, RandomZoom.
+"""Random geometric augmentations: RandomTranslation, RandomRotation, RandomZoom, RandomShear.
 
 Each layer draws its numbers per image in ``_sample_params`` (the only place that sees the
-random generator), turns them into Keras's 8-parameter transforms with the pure builders
-below (in Keras's float32 arithmetic), and warps with
-:func:`skprep.image.functional.affine_transform`.
+random generator) with the draw rules of :mod:`skprep.image._draws`, and warps with the
+functional kernel of the same meaning (:func:`skprep.image.functional.translate`,
+``rotate``, ``zoom``, ``shear``).
 """
 
 from __future__ import annotations
 
-import math
 from numbers import Real
 
 import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
-from .functional._affine import FILL_MODES, INTERPOLATIONS, _affine_float32
+from ._docstrings import fill_doc
+from ._draws import rotation_angles, shear_factors, translation_shifts, zoom_factors
+from .functional._affine import FILL_MODES, INTERPOLATIONS
+from .functional._geometry import rotate, shear, translate, zoom
 
-__all__ = [
-    "RandomRotation",
-    "RandomShear",
-    "RandomTranslation",
-    "RandomZoom",
-    "rotation_transform",
-    "shear_transform",
-    "translation_transform",
-    "zoom_transform",
-]
+__all__ = ["RandomRotation", "RandomShear", "RandomTranslation", "RandomZoom"]
 
 _F32 = np.float32
-
-
-def translation_transform(dx, dy):
-    """Transforms shifting images by ``dx`` columns (right) and ``dy`` rows (down).
-
-    Parameters
-    ----------
-    dx, dy : array-like of shape (n,)
-        Shifts in pixels (floats; positive = right / down).
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[1, 0, -dx, 0, 1, -dy, 0, 0]`` per image.
-
-    Examples
-    --------
-    >>> translation_transform([2.0], [-1.5])
-    array([[ 1. ,  0. , -2. ,  0. ,  1. ,  1.5,  0. ,  0. ]], dtype=float32)
-    """
-    dx = np.asarray(dx, dtype=_F32)
-    dy = np.asarray(dy, dtype=_F32)
-    t = np.zeros((dx.shape[0], 8), dtype=_F32)
-    t[:, 0] = t[:, 4] = 1
-    t[:, 2] = -dx
-    t[:, 5] = -dy
-    return t
-
-
-def rotation_transform(angles, height, width):
-    """Transforms rotating images by ``angles`` (radians) about the pixel-grid centre.
-
-    Positive angles turn the content counter-clockwise on screen (rows grow downwards). The
-    centre is ``((width - 1) / 2, (height - 1) / 2)``; computed in float32 in Keras's order.
-
-    Parameters
-    ----------
-    angles : array-like of shape (n,)
-    height, width : int
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-
-    Examples
-    --------
-    A quarter turn of a 3 x 5 image (centre (2, 1)): output ``(x, y)`` reads input
-    ``(3 - y, x - 1)``.
-
-    >>> rotation_transform([np.pi / 2], 3, 5).round(4) + 0.0
-    array([[ 0., -1.,  3.,  1.,  0., -1.,  0.,  0.]], dtype=float32)
-    """
-    angles = np.asarray(angles, dtype=_F32)
-    # cos and sin correctly rounded to float32 (computed in float64).
-    cos = np.cos(angles.astype(np.float64)).astype(_F32)
-    sin = np.sin(angles.astype(np.float64)).astype(_F32)
-    cx = _F32(0.5) * (_F32(width) - _F32(1))
-    cy = _F32(0.5) * (_F32(height) - _F32(1))
-    t = np.zeros((angles.shape[0], 8), dtype=_F32)
-    t[:, 0] = cos
-    t[:, 1] = -sin
-    t[:, 2] = (cx - cx * cos) - cy * -sin
-    t[:, 3] = sin
-    t[:, 4] = cos
-    t[:, 5] = (cy - cx * sin) - cy * cos
-    return t
-
-
-def zoom_transform(zx, zy, height, width):
-    """Transforms zooming images by ``zx`` (columns) and ``zy`` (rows) about the centre.
-
-    A zoom above 1 samples a wider window (content shrinks, "zoom out"); below 1 it zooms in.
-
-    Parameters
-    ----------
-    zx, zy : array-like of shape (n,)
-    height, width : int
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[zx, 0, (width - 1) / 2 * (1 - zx), 0, zy, (height - 1) / 2 * (1 - zy), 0, 0]``.
-
-    Examples
-    --------
-    >>> zoom_transform([2.0], [0.5], 5, 3)
-    array([[ 2. ,  0. , -1. ,  0. ,  0.5,  1. ,  0. ,  0. ]], dtype=float32)
-    """
-    zx = np.asarray(zx, dtype=_F32)
-    zy = np.asarray(zy, dtype=_F32)
-    t = np.zeros((zx.shape[0], 8), dtype=_F32)
-    t[:, 0] = zx
-    t[:, 2] = ((_F32(width) - _F32(1)) / _F32(2)) * (_F32(1) - zx)
-    t[:, 4] = zy
-    t[:, 5] = ((_F32(height) - _F32(1)) / _F32(2)) * (_F32(1) - zy)
-    return t
-
-
-def shear_transform(sx, sy):
-    """Keras ``RandomShear``'s transforms: output ``(x, y)`` reads input ``(x + sx y, sy x + y)``.
-
-    The shear is about the image's top-left corner (the origin), as in Keras.
-
-    Parameters
-    ----------
-    sx, sy : array-like of shape (n,)
-        Horizontal and vertical shear factors.
-
-    Returns
-    -------
-    ndarray of shape (n, 8), float32
-        ``[1, sx, 0, sy, 1, 0, 0, 0]`` per image.
-
-    Examples
-    --------
-    >>> shear_transform([0.5], [-0.25])
-    array([[ 1.  ,  0.5 ,  0.  , -0.25,  1.  ,  0.  ,  0.  ,  0.  ]], dtype=float32)
-    """
-    sx = np.asarray(sx, dtype=_F32)
-    sy = np.asarray(sy, dtype=_F32)
-    t = np.zeros((sx.shape[0], 8), dtype=_F32)
-    t[:, 0] = t[:, 4] = 1
-    t[:, 1] = sx
-    t[:, 3] = sy
-    return t
-
-
-def _uniform32(rng, lower, upper, n):
-    """``n`` float32 draws from ``U[lower, upper)`` (exactly ``lower`` when the range is 0)."""
-    return rng.uniform(lower, upper, size=n).astype(_F32)
-
-
-def translation_shifts(rng, n_images, height, width, height_range, width_range):
-    """Draw RandomTranslation's shifts: ``dx = U(width_range) * width`` columns and
-    ``dy = U(height_range) * height`` rows per image (float32; rows drawn first)."""
-    dy = _uniform32(rng, *height_range, n_images) * _F32(height)
-    dx = _uniform32(rng, *width_range, n_images) * _F32(width)
-    return dx, dy
-
-
-def rotation_angles(rng, n_images, lower, upper):
-    """Draw RandomRotation's angles in radians: ``U(lower, upper)`` turns, drawn in degrees in
-    float32 and converted with a float32 ``pi / 180``, as Keras does."""
-    degrees = _uniform32(rng, lower * 360.0, upper * 360.0, n_images)
-    return degrees * _F32(math.pi / 180.0)
-
-
-def shear_factors(rng, n_images, x_range, y_range):
-    """Draw RandomShear's factors: ``U(x_range)`` and ``U(y_range)`` with one random sign
-    shared by both (the ``n`` signs are drawn first)."""
-    sign = np.where(rng.uniform(size=n_images) > 0.5, _F32(-1), _F32(1))
-    sx = _uniform32(rng, *x_range, n_images) * sign
-    sy = _uniform32(rng, *y_range, n_images) * sign
-    return sx, sy
 
 
 _FACTOR = [Real, tuple, list, np.ndarray]
@@ -199,20 +38,19 @@ class _AffineAugmentation(BaseImageAugmentation):
         "random_state": RANDOM_STATE_CONSTRAINT,
     }
 
-    def _transforms(self, params: dict, height: int, width: int) -> np.ndarray:
+    def _warp(self, images, params: dict, **options) -> np.ndarray:
         raise NotImplementedError  # pragma: no cover - abstract
 
     def _apply(self, images, params):
-        _, h, w, _ = images.shape
         # float32 out whatever the input dtype (Keras casts first); uint8 is read as it is.
-        out, _ = _affine_float32(
+        return self._warp(
             images,
-            self._transforms(params, h, w),
-            self.interpolation,
-            self.fill_mode,
-            self.fill_value,
+            params,
+            interpolation=self.interpolation,
+            fill_mode=self.fill_mode,
+            fill_value=self.fill_value,
+            dtype=np.float32,
         )
-        return out
 
     def _inference(self, images):
         # Keras casts to float32 before looking at `training`: values kept, dtype float32.
@@ -224,47 +62,15 @@ class _AffineAugmentation(BaseImageAugmentation):
         return tags
 
 
-_SHARED_PARAMETERS = """fill_mode : {"reflect", "wrap", "constant", "nearest"}, default="reflect"
-        How points outside the image are read, for a row ``a b c d``: ``"reflect"``
-        ``d c b a | a b c d | d c b a``; ``"wrap"`` ``a b c d | a b c d | a b c d``;
-        ``"constant"`` ``k k k k | a b c d | k k k k`` with ``k = fill_value``;
-        ``"nearest"`` ``a a a a | a b c d | d d d d``. Border handling equals Keras's
-        TensorFlow backend.
-    interpolation : {"bilinear", "nearest"}, default="bilinear"
-    random_state : int, RandomState instance, Generator or None, default=None
-        Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
-        call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
-        entropy. (Keras's ``seed`` seeds a generator that advances between calls, so equal
-        seeds give equal *first* calls only; Keras's bit streams cannot be reproduced.)
-    fill_value : float, default=0.0
-        Value read outside the image when ``fill_mode="constant"``.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``."""
-
-_CONTRACT = """Training-only: ``fit_transform`` is Keras's ``layer(X, training=True)`` and draws new
-    parameters for every image on every call; ``transform`` is Keras's ``training=False``
-    (inference) and returns the input values unchanged as float32, as Keras does. So
-    ``fit_transform(X)`` differs from ``fit(X).transform(X)`` by design, as with
-    scikit-learn's ``TargetEncoder``. Input: a batch ``(n, height, width, channels)``
-    (channels first with ``data_format``) or ``n`` single-channel images
-    ``(n, height, width)``, integer or float; output float32 in the same layout. Unlike
-    Keras, a rank-3 array is never one image: the first axis holds the samples, so pixels are
-    never mixed across samples (pass one image as ``image[np.newaxis]``)."""
-
-
-def _doc(text):
-    return text.replace("{shared}", _SHARED_PARAMETERS).replace("{contract}", _CONTRACT)
-
-
 class RandomTranslation(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly shift images (Keras ``RandomTranslation``).
 
     Each image is shifted by ``dy = U(h_lo, h_hi) * height`` rows (down) and
     ``dx = U(w_lo, w_hi) * width`` columns (right), drawn independently per image; shifts are
     float pixels (not rounded), interpolated with ``interpolation``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -273,11 +79,11 @@ class RandomTranslation(_AffineAugmentation):
         pair ``(lower, upper)``; every number in ``[-1, 1]``. Positive = down.
     width_factor : float or (float, float)
         Horizontal shift as a fraction of the width, as ``height_factor``. Positive = right.
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp (``[1, 0, -dx, 0, 1, -dy, 0, 0]``).
+    skprep.image.functional.translate : The warp, with explicit shifts.
 
     Examples
     --------
@@ -330,12 +136,12 @@ class RandomTranslation(_AffineAugmentation):
         dx, dy = translation_shifts(rng, n_images, height, width, height_range, width_range)
         return {"dx": dx, "dy": dy}
 
-    def _transforms(self, params, height, width):
-        return translation_transform(params["dx"], params["dy"])
+    def _warp(self, images, params, **options):
+        return translate(images, params["dx"], params["dy"], **options)
 
 
 class RandomRotation(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly rotate images (Keras ``RandomRotation``).
 
     Each image is rotated by its own angle ``U(lower, upper) * 2 pi`` -- the factor is a
@@ -343,7 +149,7 @@ class RandomRotation(_AffineAugmentation):
     (height - 1) / 2)``. Positive angles turn the content counter-clockwise on screen. The
     output keeps the input size; corners are filled per ``fill_mode``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -351,11 +157,11 @@ class RandomRotation(_AffineAugmentation):
         A scalar ``f`` means ``(-|f|, |f|)``; a pair ``(lower, upper)``. Every number in
         ``[-1, 1]`` (stricter than Keras 3, which accepts some out-of-range pairs and sorts
         reversed ones).
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp.
+    skprep.image.functional.rotate : The warp, with explicit angles.
 
     Examples
     --------
@@ -405,14 +211,14 @@ class RandomRotation(_AffineAugmentation):
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = parse_factor(self.factor, "factor")
-        return {"angle": rotation_angles(rng, n_images, lower, upper)}
+        return {"angle": rotation_angles(rng, n_images, (lower, upper))}
 
-    def _transforms(self, params, height, width):
-        return rotation_transform(params["angle"], height, width)
+    def _warp(self, images, params, **options):
+        return rotate(images, params["angle"], **options)
 
 
 class RandomZoom(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly zoom images in or out (Keras ``RandomZoom``).
 
     Each image gets its own zoom ``1 + U(lower, upper)`` about the pixel-grid centre: a
@@ -420,7 +226,7 @@ class RandomZoom(_AffineAugmentation):
     ``width_factor=None`` the same zoom applies to both axes (aspect ratio kept); otherwise
     the width zoom is drawn independently from ``width_factor``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -429,11 +235,11 @@ class RandomZoom(_AffineAugmentation):
         ``(-1, 1]``.
     width_factor : float or (float, float) or None, default=None
         As ``height_factor`` for the width; None keeps the aspect ratio.
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp.
+    skprep.image.functional.zoom : The warp, with explicit zooms.
 
     Examples
     --------
@@ -484,27 +290,23 @@ class RandomZoom(_AffineAugmentation):
         self._factors()
 
     def _sample_params(self, n_images, height, width, rng):
-        (h_lo, h_hi), width_range = self._factors()
-        zy = _uniform32(rng, 1.0 + h_lo, 1.0 + h_hi, n_images)
-        if width_range is None:
-            zx = zy
-        else:
-            zx = _uniform32(rng, 1.0 + width_range[0], 1.0 + width_range[1], n_images)
+        height_range, width_range = self._factors()
+        zx, zy = zoom_factors(rng, n_images, height_range, width_range)
         return {"zx": zx, "zy": zy}
 
-    def _transforms(self, params, height, width):
-        return zoom_transform(params["zx"], params["zy"], height, width)
+    def _warp(self, images, params, **options):
+        return zoom(images, params["zx"], params["zy"], **options)
 
 
 class RandomShear(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly shear images (Keras ``RandomShear``).
 
     Each image draws ``sx = U(x_lo, x_hi)``, ``sy = U(y_lo, y_hi)`` and one random sign for
     both; output pixel ``(x, y)`` reads the input at ``(x + sx y, sy x + y)`` (a shear about
     the top-left corner, as Keras), interpolated with ``interpolation``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -513,11 +315,11 @@ class RandomShear(_AffineAugmentation):
         number in ``[0, 1]``. The drawn value's sign is then flipped with probability 1/2.
     y_factor : float or (float, float), default=0.0
         Vertical shear, as ``x_factor`` (with the same random sign).
-    {shared}
+    {affine_parameters}
 
     See Also
     --------
-    skprep.image.functional.affine_transform : The warp (``[1, sx, 0, sy, 1, 0, 0, 0]``).
+    skprep.image.functional.shear : The warp, with explicit factors.
 
     Notes
     -----
@@ -574,5 +376,5 @@ class RandomShear(_AffineAugmentation):
         sx, sy = shear_factors(rng, n_images, *self._ranges())
         return {"sx": sx, "sy": sy}
 
-    def _transforms(self, params, height, width):
-        return shear_transform(params["sx"], params["sy"])
+    def _warp(self, images, params, **options):
+        return shear(images, params["sx"], params["sy"], **options)

@@ -20,15 +20,16 @@ from sklearn.base import BaseEstimator, clone
 
 from .._config import check_output_size
 from ..utils._sklearn_compat import Interval, StrOptions, _fit_context
-from ..utils.random import check_random_state
+from ..utils.random import as_generator
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import _inference as _colour_inference
-from ._random_color import _keep_dtype
+from ._docstrings import fill_doc
 from .functional import box_slices, cut_mix, erase, harden_labels, mix_up
 
 __all__ = ["CutMix", "MixUp", "MixingSampler", "RandomErasing"]
@@ -146,7 +147,7 @@ class _LabelMixing(BaseImageAugmentation):
         self.fitted_ = True
         n, h, w, _ = batch.shape
         labels = encode_labels(y, n, self.num_classes)
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         params = self._sample_params(n, h, w, rng)
         images, labels = self._mix(batch.images, labels, params)
         return batch.restore(self._finish(images, batch.images.dtype)), labels
@@ -157,6 +158,7 @@ class _LabelMixing(BaseImageAugmentation):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class MixUp(_LabelMixing):
     """Blend each image with another image of the batch (Keras ``MixUp``).
 
@@ -184,8 +186,7 @@ class MixUp(_LabelMixing):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------
@@ -242,10 +243,10 @@ class MixUp(_LabelMixing):
         return mix_up(images, labels, params["lam"], params["partner"])
 
     def _finish(self, out, dtype):
-        return _keep_dtype(out, dtype)
+        return keep_dtype(out, dtype)
 
     def _inference(self, images):
-        return _colour_inference(images)
+        return colour_inference(images)
 
 
 # --------------------------------------------------------------------------------------------
@@ -253,6 +254,7 @@ class MixUp(_LabelMixing):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class CutMix(_LabelMixing):
     """Paste a rectangle of another image of the batch into each image (Keras ``CutMix``).
 
@@ -279,8 +281,7 @@ class CutMix(_LabelMixing):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------
@@ -363,6 +364,7 @@ class CutMix(_LabelMixing):
 # --------------------------------------------------------------------------------------------
 
 
+@fill_doc
 class RandomErasing(BaseImageAugmentation):
     """Erase a random rectangle of each image (Keras ``RandomErasing``).
 
@@ -395,13 +397,9 @@ class RandomErasing(BaseImageAugmentation):
     random_state : int, RandomState instance, Generator or None, default=None
         An int gives the same draws on every call; a ``RandomState`` or ``Generator``
         advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -649,7 +647,7 @@ class MixingSampler(BaseEstimator):
             if y_array.ndim == 1 and y_array.dtype.kind not in "iu":
                 classes, codes = np.unique(y_array, return_inverse=True)
                 y = codes.astype(np.int64)  # class ids the mixer one-hot encodes
-        rng = check_random_state(self.random_state)
+        rng = as_generator(self.random_state)
         if self.n_copies is None:
             X_out, soft = self.estimator.fit_resample(X, y)
         else:

@@ -9,8 +9,9 @@ import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from ._geometry import _AffineAugmentation, _doc
-from ._pointwise import _probability
+from ._docstrings import fill_doc
+from ._draws import apply_decisions
+from ._geometry import _AffineAugmentation
 from .functional._affine import INTERPOLATIONS
 from .functional._perspective import perspective
 
@@ -53,7 +54,7 @@ def perspective_corners(factors, height: int, width: int):
 
 
 class RandomPerspective(_AffineAugmentation):
-    __doc__ = _doc(
+    __doc__ = fill_doc(
         """Randomly distort the perspective of images (Keras ``RandomPerspective``).
 
     Each image is warped, with the probability given by ``factor``, by the homography that
@@ -61,7 +62,7 @@ class RandomPerspective(_AffineAugmentation):
     ``U(-scale / 2, scale / 2)`` (so the top-left corner stays, as in Keras). Pixels that
     read from outside the image get ``fill_value``.
 
-    {contract}
+    {affine_contract}
 
     Parameters
     ----------
@@ -79,8 +80,7 @@ class RandomPerspective(_AffineAugmentation):
         Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
         call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
         entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``.
+    {data_format}
 
     See Also
     --------
@@ -160,7 +160,7 @@ class RandomPerspective(_AffineAugmentation):
         return batch
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         half = 0.5 * float(self.scale)
         factors = rng.uniform(-half, half, size=(n_images, 4, 2)).astype(_F32)
         return {"apply": apply, "factors": factors}

@@ -14,9 +14,12 @@ from ._base import (
     BaseImageTransformer,
     cast_back,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import _inference, _keep_dtype
+from ._docstrings import fill_doc
+from ._draws import apply_decisions
 from .functional import (
     auto_contrast,
     equalize,
@@ -46,50 +49,15 @@ _CONSTRAINTS = {
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
 
-_COMMON_PARAMS = """    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same draws on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
-"""
-
-_TRAINING_ONLY = """Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged (floats as float32)."""
-
-
-def _value_range(value_range):
-    low, high = check_value_range(value_range)
-    if not low < high:
-        raise ValueError(
-            f"The `value_range` argument must satisfy low < high. Received: value_range="
-            f"{value_range!r}"
-        )
-    return low, high
-
-
-def _probability(factor, n_images, rng):
-    """Per-image apply decisions: a scalar ``p`` applies with probability ``p``; a pair draws
-    each image's probability from ``U(lower, upper)`` first (Keras 3)."""
-    lower, upper = parse_factor(factor, "factor", bounds=(0.0, 1.0))
-    if np.ndim(factor) == 0:
-        p = np.full(n_images, upper)
-    else:
-        p = rng.uniform(lower, upper, size=n_images)
-    return rng.uniform(size=n_images) < p
-
-
+@fill_doc
 class RandomInvert(BaseImageAugmentation):
     """Randomly invert the colours of each image (Keras ``RandomInvert``).
 
     Each image is inverted, ``low + high - x`` for ``value_range=(low, high)``, with a
     probability given by ``factor``.
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
@@ -99,7 +67,8 @@ class RandomInvert(BaseImageAugmentation):
         probability from ``U(lower, upper)``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.invert : The kernel, with explicit per-image decisions.
@@ -133,19 +102,20 @@ class RandomInvert(BaseImageAugmentation):
 
     def _check_params(self):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        return {"apply": _probability(self.factor, n_images, rng)}
+        return {"apply": apply_decisions(rng, n_images, self.factor)}
 
     def _apply(self, images, params):
-        out = invert(images, params["apply"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = invert(images, params["apply"], check_value_range(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class Solarization(BaseImageAugmentation):
     """Randomly solarize each image (Keras ``Solarization``).
 
@@ -153,7 +123,7 @@ class Solarization(BaseImageAugmentation):
     ``y = clip(x + addition, 0, 255)``, and values at or above the threshold are inverted
     (``255 - y``).
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
@@ -165,7 +135,8 @@ class Solarization(BaseImageAugmentation):
         means ``(0, f)``). 0 inverts every value.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.solarize : The kernel, with explicit additions and thresholds.
@@ -218,7 +189,7 @@ class Solarization(BaseImageAugmentation):
 
     def _check_params(self):
         self._ranges()
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         (a_lo, a_hi), (t_lo, t_hi) = self._ranges()
@@ -228,30 +199,32 @@ class Solarization(BaseImageAugmentation):
         }
 
     def _apply(self, images, params):
-        vr = _value_range(self.value_range)
+        vr = check_value_range(self.value_range)
         out = solarize(images, params["addition"], params["threshold"], vr)
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class RandomPosterization(BaseImageAugmentation):
     """Randomly reduce the number of bits of each colour value (Keras ``RandomPosterization``).
 
     Each image keeps ``b`` high bits of its 8-bit values (on the 0-255 scale), with ``b``
     drawn per image from the integers in the ``factor`` range.
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
     factor : int or (int, int)
-        Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{{1, ..., b}}``; a pair
-        ``(lower, upper)`` from ``{{lower, ..., upper}}``.
+        Bits to keep, in ``[1, 8]``: a scalar ``b`` draws from ``{1, ..., b}``; a pair
+        ``(lower, upper)`` from ``{lower, ..., upper}``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.posterize : The kernel, with explicit bits per image.
@@ -293,20 +266,21 @@ class RandomPosterization(BaseImageAugmentation):
 
     def _check_params(self):
         self._bits_range()
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = self._bits_range()
         return {"bits": rng.integers(lower, upper + 1, size=n_images)}
 
     def _apply(self, images, params):
-        out = posterize(images, params["bits"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = posterize(images, params["bits"], check_value_range(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class RandomGrayscale(BaseImageAugmentation):
     """Randomly turn images to greyscale (Keras ``RandomGrayscale``).
 
@@ -314,13 +288,14 @@ class RandomGrayscale(BaseImageAugmentation):
     ``0.2989 R + 0.5870 G + 0.1140 B`` repeated on the three channels (the output keeps 3
     channels). Single-channel images are returned unchanged.
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
     factor : float, default=0.5
         Probability in ``[0, 1]`` of converting an image.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.rgb_to_grayscale : The luma kernel (TF's weights).
@@ -360,7 +335,7 @@ class RandomGrayscale(BaseImageAugmentation):
                 f"RandomGrayscale expects 1 (greyscale) or 3 (RGB) channels; got {channels}."
             )
         if channels == 1:
-            return _inference(images)
+            return colour_inference(images)
         gray = rgb_to_grayscale(images)
         if images.dtype.kind != "f":
             info = np.iinfo(images.dtype)
@@ -369,9 +344,10 @@ class RandomGrayscale(BaseImageAugmentation):
         return np.where(apply, gray, images).astype(gray.dtype, copy=False)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class RandomSharpness(BaseImageAugmentation):
     """Randomly blur or sharpen each image (Keras ``RandomSharpness``).
 
@@ -379,7 +355,7 @@ class RandomSharpness(BaseImageAugmentation):
     ``x + (1 - 2 f) * (smooth - x)``, clipped to ``value_range``, with ``f`` drawn per image:
     ``f = 0`` gives the smoothed image, ``0.5`` the image itself, ``1`` sharpens.
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
@@ -388,7 +364,8 @@ class RandomSharpness(BaseImageAugmentation):
         ``[lower, upper]``; ``(0.5, 0.5)`` is the identity.
     value_range : (float, float), default=(0, 255)
         Range the output is clipped to.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.sharpen : The kernel, with explicit per-image factors.
@@ -424,18 +401,18 @@ class RandomSharpness(BaseImageAugmentation):
 
     def _check_params(self):
         self._range()
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
         lower, upper = self._range()
         return {"factor": rng.uniform(lower, upper, size=n_images)}
 
     def _apply(self, images, params):
-        out = sharpen(images, params["factor"], _value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        out = sharpen(images, params["factor"], check_value_range(self.value_range))
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
 def _sigma_range(sigma):
@@ -464,6 +441,7 @@ def _kernel_size(kernel_size):
     return int(values[0]), int(values[-1])
 
 
+@fill_doc
 class RandomGaussianBlur(BaseImageAugmentation):
     """Randomly blur images with a Gaussian kernel (Keras ``RandomGaussianBlur``).
 
@@ -471,7 +449,7 @@ class RandomGaussianBlur(BaseImageAugmentation):
     ``kernel_size`` with standard deviations ``(sigma_x, sigma_y)``; the output is clipped
     to ``value_range``.
 
-    {training_only}
+    {training_only_float32}
 
     Parameters
     ----------
@@ -486,7 +464,8 @@ class RandomGaussianBlur(BaseImageAugmentation):
         ``sigma_x`` and ``sigma_y`` from ``U(lower, upper)``.
     value_range : (float, float), default=(0, 255)
         Range the output is clipped to.
-{common_params}
+    {augmentation_parameters}
+
     See Also
     --------
     skprep.image.functional.gaussian_blur : The kernel, with explicit sigmas per image.
@@ -540,16 +519,16 @@ class RandomGaussianBlur(BaseImageAugmentation):
         parse_factor(self.factor, "factor", bounds=(0.0, 1.0))
         _kernel_size(self.kernel_size)
         _sigma_range(self.sigma)
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        apply = _probability(self.factor, n_images, rng)
+        apply = apply_decisions(rng, n_images, self.factor)
         lower, upper = _sigma_range(self.sigma)
         sigma = rng.uniform(lower, upper, size=(n_images, 2))
         return {"apply": apply, "sigma": sigma}
 
     def _apply(self, images, params):
-        vr = _value_range(self.value_range)
+        vr = check_value_range(self.value_range)
         apply = params["apply"]
         if apply.all():  # every image blurred: no clipped copy of the batch first
             out = _gaussian_blur(
@@ -557,18 +536,19 @@ class RandomGaussianBlur(BaseImageAugmentation):
             )
             if out.dtype == images.dtype and out.dtype.kind in "iu":
                 return out  # uint8 cast in the kernel
-            return _keep_dtype(out, images.dtype)
+            return keep_dtype(out, images.dtype)
         out = np.clip(images.astype(np.float32), *vr).astype(np.float32, copy=False)
         if apply.any():
             out[apply] = gaussian_blur(
                 images[apply], params["sigma"][apply], _kernel_size(self.kernel_size), vr
             )
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class AutoContrast(BaseImageTransformer):
     """Stretch each image's channels to the full value range (Keras ``AutoContrast``).
 
@@ -580,8 +560,7 @@ class AutoContrast(BaseImageTransformer):
     ----------
     value_range : (float, float), default=(0, 255)
         Range of the pixel values, and of the output.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------
@@ -619,13 +598,14 @@ class AutoContrast(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _transform_images(self, images):
-        out = auto_contrast(images, _value_range(self.value_range))
+        out = auto_contrast(images, check_value_range(self.value_range))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
 
 
+@fill_doc
 class Equalization(BaseImageTransformer):
     """Histogram-equalise each image's channels (Keras ``Equalization``).
 
@@ -641,8 +621,7 @@ class Equalization(BaseImageTransformer):
         Range of the pixel values, and of the output.
     bins : int, default=256
         Number of histogram bins (>= 2).
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     See Also
     --------
@@ -678,20 +657,8 @@ class Equalization(BaseImageTransformer):
         self.data_format = data_format
 
     def _check_params(self):
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _transform_images(self, images):
-        out = equalize(images, _value_range(self.value_range), int(self.bins))
+        out = equalize(images, check_value_range(self.value_range), int(self.bins))
         return out if images.dtype.kind == "f" else cast_back(out, images.dtype)
-
-
-for _cls in (
-    RandomInvert,
-    Solarization,
-    RandomPosterization,
-    RandomGrayscale,
-    RandomSharpness,
-    RandomGaussianBlur,
-):
-    _cls.__doc__ = _cls.__doc__.format(training_only=_TRAINING_ONLY, common_params=_COMMON_PARAMS)
-del _cls

@@ -30,24 +30,26 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._geometry import (
+from ._draws import (
+    brightness_deltas,
+    contrast_factors,
     rotation_angles,
-    rotation_transform,
     shear_factors,
-    shear_transform,
     translation_shifts,
-    translation_transform,
+    uniform_factors,
 )
 from .functional import (
     adjust_brightness,
     adjust_contrast,
-    affine_transform,
     auto_contrast,
     degenerate_color,
     equalize,
     posterize,
+    rotate,
     sharpen,
+    shear,
     solarize,
+    translate,
 )
 
 __all__ = ["ALL_OPS", "GEOMETRIC_AND_TONE_OPS", "OpContext", "apply_op", "draw_op"]
@@ -93,13 +95,11 @@ class OpContext:
 
 
 def _uniform(rng, ctx, n):
-    return rng.uniform(ctx.lower, ctx.upper, size=n)
+    return uniform_factors(rng, n, (ctx.lower, ctx.upper))
 
 
-def _warp(images, transforms, ctx):
-    return affine_transform(
-        images, transforms, interpolation=ctx.interpolation, fill_mode="reflect"
-    )
+def _warp(ctx):
+    return {"interpolation": ctx.interpolation, "fill_mode": "reflect"}
 
 
 # Draw rules: (rng, n_images, ctx) -> dict of per-image arrays --------------------------------
@@ -117,11 +117,11 @@ def _draw_translation(rng, n, ctx):
 
 
 def _draw_rotation(rng, n, ctx):
-    return {"angle": rotation_angles(rng, n, ctx.lower, ctx.upper)}
+    return {"angle": rotation_angles(rng, n, (ctx.lower, ctx.upper))}
 
 
 def _draw_brightness(rng, n, ctx):
-    return {"delta": _uniform(rng, ctx, n) * (ctx.value_range[1] - ctx.value_range[0])}
+    return {"delta": brightness_deltas(rng, n, (ctx.lower, ctx.upper), ctx.value_range)}
 
 
 def _draw_factor(rng, n, ctx):
@@ -129,7 +129,7 @@ def _draw_factor(rng, n, ctx):
 
 
 def _draw_contrast(rng, n, ctx):
-    return {"factor": rng.uniform(1.0 - ctx.lower, 1.0 + ctx.upper, size=n)}
+    return {"factor": contrast_factors(rng, n, (ctx.lower, ctx.upper))}
 
 
 def _draw_bits(rng, n, ctx):
@@ -148,15 +148,15 @@ def _draw_nothing(rng, n, ctx):
 
 
 def _shear(x, p, ctx):
-    return _warp(x, shear_transform(p["sx"], p["sy"]), ctx)
+    return shear(x, p["sx"], p["sy"], **_warp(ctx))
 
 
 def _translation(x, p, ctx):
-    return _warp(x, translation_transform(p["dx"], p["dy"]), ctx)
+    return translate(x, p["dx"], p["dy"], **_warp(ctx))
 
 
 def _rotation(x, p, ctx):
-    return _warp(x, rotation_transform(p["angle"], ctx.height, ctx.width), ctx)
+    return rotate(x, p["angle"], **_warp(ctx))
 
 
 def _degenerate(x, p, ctx):

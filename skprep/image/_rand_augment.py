@@ -5,13 +5,20 @@ equalization), each run by the existing functional kernels."""
 
 from __future__ import annotations
 
+import textwrap
 from numbers import Integral, Real
 
 import numpy as np
 
 from ..utils._sklearn_compat import Interval, StrOptions
-from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor, to_float32
-from ._pointwise import _value_range
+from ._base import (
+    RANDOM_STATE_CONSTRAINT,
+    BaseImageAugmentation,
+    check_value_range,
+    parse_factor,
+    to_float32,
+)
+from ._docstrings import fill_doc
 from ._policies import (
     ALL_OPS,
     GEOMETRIC_AND_TONE_OPS,
@@ -25,47 +32,38 @@ __all__ = ["AugMix", "RandAugment"]
 
 _F32 = np.float32
 
-_SHARED = """value_range : (float, float), default=(0, 255)
-        Range of the pixel values; the colour operations clip to it.
-    {specific}
-    interpolation : {"bilinear", "nearest"}, default="bilinear"
-        Interpolation of the geometric operations (which read outside the image by
-        reflection, Keras's default).
-    random_state : int, RandomState instance, Generator or None, default=None
-        Replaces Keras's ``seed``. An int gives the same draws on every ``fit_transform``
-        call; a ``RandomState`` or ``Generator`` advances between calls; None draws fresh
-        entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None means ``"channels_last"``.
-
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``."""
-
-_OPS_TABLE = """The operations and their magnitudes for ``factor = (lower, upper)`` (Keras's
-    sub-layers with that factor): shear ``U(lower, upper)`` on both axes with a random sign;
-    translation by ``U(lower, upper)`` of the height (down) and width (right); rotation by
-    ``U(lower, upper)`` of a full turn (counter-clockwise); brightness ``+ U(lower, upper)``
-    of the value range; colour degeneration ``U(lower, upper)`` towards grey; contrast
-    factor ``U(1 - lower, 1 + upper)``; sharpness factor ``U(lower, upper)``; posterization
-    to ``{1, ..., max(1, int(8 upper))}`` bits; solarization with addition and threshold
-    ``U(lower, upper) * 255``; auto-contrast; equalization."""
-
-_CONTRACT = """Training-only: ``fit_transform`` is Keras's ``layer(X, training=True)`` and draws new
-    operations and magnitudes for every image on every call; ``transform`` is Keras's
-    ``training=False`` and returns the input values unchanged as float32, as Keras does.
-    Input: a batch ``(n, height, width, channels)`` or one image, with 1 (grey) or 3 (RGB)
-    channels{channels}; output float32 in the same layout."""
+#: The policies' parameter blocks (``{specific}`` is each policy's own parameters).
+_POLICY_BLOCKS = {
+    "policy_parameters": """\
+value_range : (float, float), default=(0, 255)
+    Range of the pixel values; the colour operations clip to it.
+{specific}
+interpolation : {"bilinear", "nearest"}, default="bilinear"
+    Interpolation of the geometric operations (which read outside the image by
+    reflection, Keras's default).
+{augmentation_parameters}""",
+    "ops": """\
+The operations and their magnitudes for ``factor = (lower, upper)`` (Keras's
+sub-layers with that factor): shear ``U(lower, upper)`` on both axes with a random sign;
+translation by ``U(lower, upper)`` of the height (down) and width (right); rotation by
+``U(lower, upper)`` of a full turn (counter-clockwise); brightness ``+ U(lower, upper)``
+of the value range; colour degeneration ``U(lower, upper)`` towards grey; contrast
+factor ``U(1 - lower, 1 + upper)``; sharpness factor ``U(lower, upper)``; posterization
+to ``{1, ..., max(1, int(8 upper))}`` bits; solarization with addition and threshold
+``U(lower, upper) * 255``; auto-contrast; equalization.""",
+    "contract": """\
+Training-only: ``fit_transform`` is Keras's ``layer(X, training=True)`` and draws new
+operations and magnitudes for every image on every call; ``transform`` is Keras's
+``training=False`` and returns the input values unchanged as float32, as Keras does.
+Input: a batch ``(n, height, width, channels)`` or one image, with 1 (grey) or 3 (RGB)
+channels{channels}; output float32 in the same layout.""",
+}
 
 
 def _doc(text, specific, channels=""):
-    shared = _SHARED.replace("{specific}", specific)
-    return (
-        text.replace("{shared}", shared)
-        .replace("{ops}", _OPS_TABLE)
-        .replace("{contract}", _CONTRACT.replace("{channels}", channels))
-    )
+    # ``specific`` is written as it sits in the docstring (continuation lines indented by 4).
+    specific = textwrap.dedent("    " + specific)
+    return fill_doc(text, specific=specific, channels=channels, **_POLICY_BLOCKS)
 
 
 class _Policy(BaseImageAugmentation):
@@ -87,12 +85,12 @@ class _Policy(BaseImageAugmentation):
 
     def _check_params(self):
         self._range()
-        _value_range(self.value_range)
+        check_value_range(self.value_range)
 
     def _context(self, height, width):
         lower, upper = self._range()
         return OpContext(
-            lower, upper, _value_range(self.value_range), self.interpolation, height, width
+            lower, upper, check_value_range(self.value_range), self.interpolation, height, width
         )
 
     def _validate_input(self, X, reset: bool):
@@ -127,7 +125,7 @@ class RandAugment(_Policy):
 
     Parameters
     ----------
-    {shared}
+    {policy_parameters}
 
     See Also
     --------
@@ -221,7 +219,7 @@ class AugMix(_Policy):
 
     Parameters
     ----------
-    {shared}
+    {policy_parameters}
 
     See Also
     --------

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
-    cast_back,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
+from ._docstrings import fill_doc
+from ._draws import brightness_deltas, contrast_factors, contrast_range
 from .functional import adjust_brightness, adjust_contrast
 from .functional._color import _brightness_uint8, _contrast_uint8
 
@@ -24,18 +25,7 @@ _COLOUR_CONSTRAINTS = {
 }
 
 
-def _inference(images):
-    """Keras returns colour layers' input as is at inference (floats are cast to float32)."""
-    if images.dtype.kind == "f":
-        return images.astype(np.float32, copy=True)
-    return images.copy()
-
-
-def _keep_dtype(out, dtype):
-    """Float32 for floating input; integer input gets its dtype back (rounded, saturated)."""
-    return out if np.dtype(dtype).kind == "f" else cast_back(out, dtype)
-
-
+@fill_doc
 class RandomContrast(BaseImageAugmentation):
     """Randomly adjust the contrast of each image (Keras ``RandomContrast``).
 
@@ -43,9 +33,7 @@ class RandomContrast(BaseImageAugmentation):
     ``(x - mean) * c + mean`` (``mean`` over the image's height and width, per channel),
     clipped to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -55,16 +43,10 @@ class RandomContrast(BaseImageAugmentation):
         ``upper >= 0``).
     value_range : (float, float), default=(0, 255)
         Range the output is clipped to.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
@@ -94,24 +76,13 @@ class RandomContrast(BaseImageAugmentation):
         self.random_state = random_state
         self.data_format = data_format
 
-    def _factor_range(self):
-        lower, upper = parse_factor(self.factor, "factor", bounds=(0.0, np.inf))
-        if np.ndim(self.factor) == 0:
-            lower = upper  # scalar f -> [1 - f, 1 + f]
-        if lower > 1:
-            raise ValueError(
-                "The lower bound of `factor` must be at most 1 (the contrast factor "
-                f"1 - lower cannot be negative). Received: factor={self.factor!r}"
-            )
-        return lower, upper
-
     def _check_params(self):
-        self._factor_range()
+        contrast_range(self.factor)
         check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._factor_range()
-        return {"contrast_factor": rng.uniform(1.0 - lower, 1.0 + upper, size=n_images)}
+        factors = contrast_factors(rng, n_images, contrast_range(self.factor))
+        return {"contrast_factor": factors}
 
     def _apply(self, images, params):
         value_range = check_value_range(self.value_range)
@@ -119,12 +90,13 @@ class RandomContrast(BaseImageAugmentation):
         if out is not None:  # uint8: per-image lookup tables, no float32 batch
             return out
         out = adjust_contrast(images, params["contrast_factor"], value_range=value_range)
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class RandomBrightness(BaseImageAugmentation):
     """Randomly brighten or darken each image (Keras ``RandomBrightness``).
 
@@ -132,9 +104,7 @@ class RandomBrightness(BaseImageAugmentation):
     ``factor`` range and ``(low, high) = value_range``; it is added to every pixel and
     channel and the result clipped to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -143,16 +113,10 @@ class RandomBrightness(BaseImageAugmentation):
         ``(lower, upper)`` from ``[lower, upper]``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted), used to scale ``delta`` and to clip.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same offsets on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
@@ -184,9 +148,9 @@ class RandomBrightness(BaseImageAugmentation):
         check_value_range(self.value_range)
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = parse_factor(self.factor, "factor")
-        low, high = check_value_range(self.value_range)
-        return {"delta": rng.uniform(lower, upper, size=n_images) * (high - low)}
+        factor_range = parse_factor(self.factor, "factor")
+        value_range = check_value_range(self.value_range)
+        return {"delta": brightness_deltas(rng, n_images, factor_range, value_range)}
 
     def _apply(self, images, params):
         value_range = check_value_range(self.value_range)
@@ -194,7 +158,7 @@ class RandomBrightness(BaseImageAugmentation):
         if out is not None:  # uint8: per-image lookup tables, no float32 batch
             return out
         out = adjust_brightness(images, params["delta"], value_range=value_range)
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..utils._sklearn_compat import Interval
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation
+from ._docstrings import fill_doc
 from .functional._ckernel import window_float32
 from .functional._crop import smart_resize
 
@@ -16,6 +17,7 @@ __all__ = ["RandomCrop"]
 _SIZE = [Interval(Integral, 1, None, closed="left")]
 
 
+@fill_doc
 class RandomCrop(BaseImageAugmentation):
     """Crop a random ``height x width`` window from each image (Keras ``RandomCrop``).
 
@@ -35,16 +37,10 @@ class RandomCrop(BaseImageAugmentation):
     ----------
     height, width : int
         Output size.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same crops on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----

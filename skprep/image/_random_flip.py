@@ -6,6 +6,7 @@ import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, to_float32
+from ._docstrings import fill_doc
 from .functional import flip
 from .functional._ckernel import window_float32
 
@@ -14,6 +15,7 @@ __all__ = ["RandomFlip"]
 _MODES = ("horizontal", "vertical", "horizontal_and_vertical")
 
 
+@fill_doc
 class RandomFlip(BaseImageAugmentation):
     """Randomly flip each image left-right and/or upside-down (Keras ``RandomFlip``).
 
@@ -29,16 +31,10 @@ default="horizontal_and_vertical"
         Which flips to apply. Each flip happens to each image with probability 1/2; with
         "horizontal_and_vertical" the two are drawn independently (four equally likely
         outcomes).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same flips on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----

@@ -12,10 +12,27 @@ from ._base import (
     RANDOM_STATE_CONSTRAINT,
     BaseImageAugmentation,
     check_value_range,
+    colour_inference,
+    keep_dtype,
     parse_factor,
 )
-from ._random_color import RandomBrightness, RandomContrast, _inference, _keep_dtype
-from .functional import adjust_hue, adjust_saturation, degenerate_color
+from ._docstrings import fill_doc
+from ._draws import (
+    brightness_deltas,
+    contrast_factors,
+    contrast_range,
+    hue_deltas,
+    saturation_multipliers,
+    uniform_factors,
+    unit_range,
+)
+from .functional import (
+    adjust_brightness,
+    adjust_contrast,
+    adjust_hue,
+    adjust_saturation,
+    degenerate_color,
+)
 
 __all__ = ["RandomColorDegeneration", "RandomColorJitter", "RandomHue", "RandomSaturation"]
 
@@ -25,39 +42,6 @@ _CONSTRAINTS = {
     "value_range": "no_validation",  # checked by check_value_range
     "random_state": RANDOM_STATE_CONSTRAINT,
 }
-
-#: Keras's ``backend.epsilon()`` in ``f / (1 - f + epsilon)`` (RandomSaturation).
-_EPSILON = np.float32(1e-7)
-
-
-def saturation_multiplier(f) -> np.ndarray:
-    """Keras's RandomSaturation multiplier ``f / (1 - f + 1e-7)`` in float32 (0.5 -> 1).
-
-    Examples
-    --------
-    >>> saturation_multiplier([0.0, 0.5, 0.75])
-    array([0.        , 0.99999976, 2.999999  ], dtype=float32)
-    """
-    f = np.asarray(f, dtype=np.float32)
-    return f / (np.float32(1) - f + _EPSILON)
-
-
-def _check_range(value_range):
-    low, high = check_value_range(value_range)
-    if not low < high:
-        raise ValueError(
-            "The `value_range` argument must span an interval (low < high). "
-            f"Received: value_range={value_range!r}"
-        )
-    return low, high
-
-
-def hue_delta(n_images, lower, upper, rng) -> np.ndarray:
-    """Draw Keras RandomHue's shifts: a sign (minus when ``u > 0.5``) times ``U(lower, upper)``,
-    halved. Draw order: the ``n`` sign draws, then the ``n`` magnitudes."""
-    sign = np.where(rng.uniform(size=n_images) > 0.5, -1.0, 1.0)
-    return sign * rng.uniform(lower, upper, size=n_images) * 0.5
-
 
 class _RGBLayer(BaseImageAugmentation):
     """Shared parts: RGB input check, inference (input as is), unit-interval factor."""
@@ -77,18 +61,15 @@ class _RGBLayer(BaseImageAugmentation):
             )
         return batch
 
-    def _unit_factor(self, name="factor"):
-        # Keras's documented reading: a scalar f draws from [0, f]; values in [0, 1].
-        return parse_factor(getattr(self, name), name, bounds=(0.0, 1.0), scalar="keras_base")
-
     def _check_params(self):
-        self._unit_factor()
-        _check_range(self.value_range)
+        unit_range(self.factor)
+        check_value_range(self.value_range)
 
     def _inference(self, images):
-        return _inference(images)
+        return colour_inference(images)
 
 
+@fill_doc
 class RandomColorDegeneration(_RGBLayer):
     """Randomly blend each image towards its greyscale version (Keras ``RandomColorDegeneration``).
 
@@ -96,9 +77,7 @@ class RandomColorDegeneration(_RGBLayer):
     where ``gray`` is its luma ``0.2989 r + 0.5870 g + 0.1140 b`` (TF's weights), clipped to
     ``value_range``: ``c = 0`` leaves the image, ``c = 1`` makes it grey.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -107,16 +86,10 @@ class RandomColorDegeneration(_RGBLayer):
         from ``[lower, upper]``; ``(c, c)`` always uses ``c``.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted); the output is clipped to it.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -151,16 +124,16 @@ class RandomColorDegeneration(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"factor": rng.uniform(lower, upper, size=n_images)}
+        return {"factor": uniform_factors(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = degenerate_color(
             images, params["factor"], value_range=check_value_range(self.value_range)
         )
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomSaturation(_RGBLayer):
     """Randomly change the colour saturation of each image (Keras ``RandomSaturation``).
 
@@ -169,9 +142,7 @@ class RandomSaturation(_RGBLayer):
     leaves the image, ``f = 0`` makes it grey (every pixel its HSV value), ``f -> 1`` fully
     saturates it.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -181,16 +152,10 @@ class RandomSaturation(_RGBLayer):
     value_range : (float, float), default=(0, 255)
         Range of the pixel values. The HSV conversions work on any scale, so it only
         validates; the output stays within ``[0, max(input)]`` for non-negative input.
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same factors on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -236,14 +201,14 @@ class RandomSaturation(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"multiplier": saturation_multiplier(rng.uniform(lower, upper, size=n_images))}
+        return {"multiplier": saturation_multipliers(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = adjust_saturation(images, params["multiplier"], saturation_range=(0.0, 1.0))
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomHue(_RGBLayer):
     """Randomly rotate the hue of each image (Keras ``RandomHue``).
 
@@ -252,9 +217,7 @@ class RandomHue(_RGBLayer):
     ``[0, 1]``, converted to HSV, ``delta`` added to the hue (wrapping into ``[0, 1]``),
     converted back, clipped to ``[0, 1]`` and rescaled to ``value_range``.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -263,16 +226,10 @@ class RandomHue(_RGBLayer):
         ``[lower, upper]``. ``u = 1`` is half a turn of the colour wheel.
     value_range : (float, float), default=(0, 255)
         Range of the pixel values (sorted).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same shifts on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     See Also
     --------
@@ -305,14 +262,14 @@ class RandomHue(_RGBLayer):
         self.data_format = data_format
 
     def _sample_params(self, n_images, height, width, rng):
-        lower, upper = self._unit_factor()
-        return {"delta": hue_delta(n_images, lower, upper, rng)}
+        return {"delta": hue_deltas(rng, n_images, unit_range(self.factor))}
 
     def _apply(self, images, params):
         out = adjust_hue(images, params["delta"], value_range=check_value_range(self.value_range))
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
+@fill_doc
 class RandomColorJitter(_RGBLayer):
     """Randomly change brightness, contrast, saturation and hue (Keras ``RandomColorJitter``).
 
@@ -321,9 +278,7 @@ class RandomColorJitter(_RGBLayer):
     :class:`RandomSaturation` and :class:`RandomHue`, with their factor conventions and
     ``value_range``, drawing every parameter per image.
 
-    Training-only randomness: ``fit_transform(X)`` is Keras ``layer(X, training=True)``;
-    ``transform(X)`` is inference and returns the images unchanged. So ``fit_transform(X)``
-    differs from ``fit(X).transform(X)`` by design (as scikit-learn's ``TargetEncoder``).
+    {training_only}
 
     Parameters
     ----------
@@ -337,16 +292,10 @@ class RandomColorJitter(_RGBLayer):
         ``RandomSaturation``'s ``factor`` (in ``[0, 1]``; 0.5 is the identity).
     hue_factor : float, (float, float) or None, default=None
         ``RandomHue``'s ``factor`` (in ``[0, 1]``).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same parameters on every ``fit_transform`` call; a ``RandomState``
-        or ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {random_state}
+    {data_format}
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
@@ -406,57 +355,69 @@ class RandomColorJitter(_RGBLayer):
         self.data_format = data_format
 
     def _steps(self):
-        """The enabled steps as (parameter key, layer) pairs, in application order."""
-        steps = []
-        for key, cls, factor in (
-            ("brightness_delta", RandomBrightness, self.brightness_factor),
-            ("contrast_factor", RandomContrast, self.contrast_factor),
-            ("saturation_multiplier", RandomSaturation, self.saturation_factor),
-            ("hue_delta", RandomHue, self.hue_factor),
-        ):
-            if factor is not None:
-                steps.append((key, cls(factor, self.value_range)))
-        return steps
+        """The enabled steps as ``(parameter key, factor name, factor)``, in application order."""
+        return [
+            (key, name, getattr(self, name))
+            for key, name in _STEPS
+            if getattr(self, name) is not None
+        ]
 
     def _needs_rgb(self):
         return self.saturation_factor is not None or self.hue_factor is not None
 
     def _check_params(self):
-        _check_range(self.value_range)
-        names = {
-            "brightness_delta": "brightness_factor",
-            "contrast_factor": "contrast_factor",
-            "saturation_multiplier": "saturation_factor",
-            "hue_delta": "hue_factor",
-        }
-        for key, layer in self._steps():
-            try:
-                layer._check_params()
-            except ValueError as exc:
-                message = str(exc).replace("`factor`", f"`{names[key]}`")
-                raise ValueError(message.replace("factor=", f"{names[key]}=")) from None
+        check_value_range(self.value_range)
+        for key, name, factor in self._steps():
+            _STEP_RULES[key][0](factor, name)
 
     def _sample_params(self, n_images, height, width, rng):
+        value_range = check_value_range(self.value_range)
         params = {}
-        for key, layer in self._steps():
-            (values,) = layer._sample_params(n_images, height, width, rng).values()
-            params[key] = values
+        for key, name, factor in self._steps():
+            parse, draw, _ = _STEP_RULES[key]
+            params[key] = draw(rng, n_images, parse(factor, name), value_range)
         return params
 
     def _apply(self, images, params):
+        value_range = check_value_range(self.value_range)
         out = images.astype(np.float32, copy=False)
-        for key, layer in self._steps():
+        for key, _, _ in self._steps():
             if key in params:
-                out = layer._apply(out, {_STEP_KEYS[key]: params[key]})
+                out = _STEP_RULES[key][2](out, params[key], value_range)
         if out is images:
             out = out.copy()
-        return _keep_dtype(out, images.dtype)
+        return keep_dtype(out, images.dtype)
 
 
-#: Each jitter parameter's name in its step layer's parameter dict.
-_STEP_KEYS = {
-    "brightness_delta": "delta",
-    "contrast_factor": "contrast_factor",
-    "saturation_multiplier": "multiplier",
-    "hue_delta": "delta",
+#: RandomColorJitter's steps in order: parameter key and the factor argument it comes from.
+_STEPS = (
+    ("brightness_delta", "brightness_factor"),
+    ("contrast_factor", "contrast_factor"),
+    ("saturation_multiplier", "saturation_factor"),
+    ("hue_delta", "hue_factor"),
+)
+
+#: Each step's factor rule, draw rule and kernel: the rules of RandomBrightness,
+#: RandomContrast, RandomSaturation and RandomHue.
+_STEP_RULES = {
+    "brightness_delta": (
+        parse_factor,
+        brightness_deltas,
+        lambda x, delta, value_range: adjust_brightness(x, delta, value_range),
+    ),
+    "contrast_factor": (
+        contrast_range,
+        lambda rng, n, factor_range, _: contrast_factors(rng, n, factor_range),
+        lambda x, factor, value_range: adjust_contrast(x, factor, value_range),
+    ),
+    "saturation_multiplier": (
+        unit_range,
+        lambda rng, n, factor_range, _: saturation_multipliers(rng, n, factor_range),
+        lambda x, multiplier, _: adjust_saturation(x, multiplier, saturation_range=(0.0, 1.0)),
+    ),
+    "hue_delta": (
+        unit_range,
+        lambda rng, n, factor_range, _: hue_deltas(rng, n, factor_range),
+        lambda x, delta, value_range: adjust_hue(x, delta, value_range=value_range),
+    ),
 }

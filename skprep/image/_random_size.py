@@ -6,6 +6,7 @@ import numpy as np
 
 from ..utils._sklearn_compat import StrOptions
 from ._base import RANDOM_STATE_CONSTRAINT, BaseImageAugmentation, parse_factor
+from ._docstrings import fill_doc
 from .functional import resize
 from .functional._resize import INTERPOLATIONS
 
@@ -71,19 +72,14 @@ _DOC = """Randomly {verb} the {axis} of the images (Keras 2 ``Random{Axis}``).
         A scalar ``f`` gives the range ``[-f, f]``, a pair ``(lower, upper)`` itself, as
         fractions of the {axis} (``lower >= -1``): e.g. ``(-0.2, 0.3)`` changes the {axis} by
         -20% to +30%.
-    interpolation : {{"bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5"}}, \
+    interpolation : {"bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5"}, \
 default="bilinear"
         Resize method (see :func:`skprep.image.functional.resize`).
-    random_state : int, RandomState instance, Generator or None, default=None
-        An int gives the same size on every ``fit_transform`` call; a ``RandomState`` or
-        ``Generator`` advances between calls; None draws fresh entropy.
-    data_format : {{"channels_last", "channels_first"}} or None, default=None
+    {random_state}
+    data_format : {"channels_last", "channels_first"} or None, default=None
         Layout of the images; None is "channels_last".
 
-    Attributes
-    ----------
-    fitted_ : bool
-        Set by ``fit``.
+    {fitted_attributes}
 
     Notes
     -----
@@ -103,14 +99,14 @@ default="bilinear"
 
 
 class RandomHeight(_RandomSize):
-    __doc__ = _DOC.format(
-        verb="stretch", axis="height", Axis="Height", AX="H", shape="(4, 15, 10, 3)"
+    __doc__ = fill_doc(
+        _DOC, verb="stretch", axis="height", Axis="Height", AX="H", shape="(4, 15, 10, 3)"
     )
     _axis = 1
 
 
 class RandomWidth(_RandomSize):
-    __doc__ = _DOC.format(
-        verb="stretch", axis="width", Axis="Width", AX="W", shape="(4, 10, 15, 3)"
+    __doc__ = fill_doc(
+        _DOC, verb="stretch", axis="width", Axis="Width", AX="W", shape="(4, 10, 15, 3)"
     )
     _axis = 2

@@ -6,6 +6,7 @@ from numbers import Integral, Real
 
 from ..utils._sklearn_compat import Interval, StrOptions
 from ._base import BaseImageTransformer, cast_back
+from ._docstrings import fill_doc
 from .functional import center_crop
 from .functional._resize import INTERPOLATIONS, _resize
 
@@ -14,6 +15,7 @@ __all__ = ["CenterCrop", "Resizing"]
 _SIZE = [Interval(Integral, 1, None, closed="left")]
 
 
+@fill_doc
 class Resizing(BaseImageTransformer):
     """Resize images to ``(height, width)`` (Keras ``Resizing``).
 
@@ -39,8 +41,7 @@ default="bilinear"
         Padding value with ``pad_to_aspect_ratio``.
     antialias : bool, default=False
         Widen the filter when downsampling (bilinear, bicubic, lanczos).
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------
@@ -131,6 +132,7 @@ default="bilinear"
         return cast_back(out, images.dtype)
 
 
+@fill_doc
 class CenterCrop(BaseImageTransformer):
     """Crop the centre ``height x width`` window of each image (Keras ``CenterCrop``).
 
@@ -144,8 +146,7 @@ class CenterCrop(BaseImageTransformer):
     ----------
     height, width : int
         Output size.
-    data_format : {"channels_last", "channels_first"} or None, default=None
-        Layout of the images; None is "channels_last".
+    {data_format}
 
     Attributes
     ----------

@@ -1,25 +1,31 @@
-"""skprep's own estimator checks, for estimators scikit-learn's suite cannot reach.
+"""Estimator checks for layers scikit-learn's suite cannot reach.
 
 scikit-learn's ``check_estimator`` only feeds 2-D numeric tables. Text layers take 1-D
-arrays of strings and image layers take 4-D batches, so skprep runs its own contract checks
-on every estimator with data of the right kind:
+arrays of strings and image layers take 4-D batches, so these checks take the data
+explicitly: every check is called as ``check(estimator, X)`` with input the estimator
+accepts, and :func:`run_checks` runs them all.
 
 clone, ``fit`` returns ``self``, ``NotFittedError`` before ``fit``, input not modified,
 pickle round trip, deterministic ``transform``, ``fit_transform`` agreeing with
-``transform`` in shape and dtype, and seeded reproducibility of augmentations.
+``transform`` in shape and dtype, ``partial_fit`` agreeing with ``fit``, and seeded
+reproducibility of augmentations.
 
-Each layer family registers examples in a ``_cases`` module (``_CASE_MODULES``) as ``CASES``, a list of
-:class:`Case`, and the common checks it fails by design in ``EXPECTED_FAILED``.
+They are meant for third-party layers built on :mod:`skprep.base`; skprep runs them on its
+own estimators from its test suite.
+
+Examples
+--------
+>>> import numpy as np
+>>> from skprep import Normalization
+>>> from skprep.utils.estimator_checks import run_checks
+>>> images = np.random.default_rng(0).uniform(0, 255, size=(3, 5, 6, 3)).astype(np.float32)
+>>> run_checks(Normalization(), images)
 """
 
 from __future__ import annotations
 
 import copy
-import importlib
 import pickle
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -29,99 +35,10 @@ from sklearn.exceptions import NotFittedError
 from ..base import AdaptMixin, AugmentationMixin
 
 __all__ = [
-    "Case",
-    "EXPECTED_FAILED_CHECKS",
     "SKPREP_CHECKS",
     "assert_output_equal",
-    "cases",
-    "instances",
-    "sklearn_instances",
+    "run_checks",
 ]
-
-_CASE_MODULES = (
-    "skprep.numeric._cases",
-    "skprep.numeric._discretization_cases",
-    "skprep.lookup._cases",
-    "skprep.text._cases",
-    "skprep.hashing._cases",
-    "skprep.image._cases",
-    "skprep.image._geometry_cases",
-    "skprep.image._mixing_cases",
-    "skprep.image._hsv_cases",
-    "skprep.image._pointwise_cases",
-    "skprep.image._augment_cases",
-    "skprep.audio._cases",
-    "skprep.structured._cases",
-)
-
-
-@dataclass
-class Case:
-    """One example estimator with data it accepts.
-
-    Parameters
-    ----------
-    make : callable
-        Returns a fresh, unfitted estimator.
-    X : callable
-        Returns sample input (a new object on every call).
-    sklearn : bool
-        Whether scikit-learn's 2-D common checks apply to the estimator.
-    expected_failed : dict
-        scikit-learn check name -> reason, for checks failed by design.
-    """
-
-    make: Callable[[], Any]
-    X: Callable[[], Any]
-    sklearn: bool = True
-    expected_failed: dict = field(default_factory=dict)
-
-
-def cases() -> list[Case]:
-    """Every registered case, family by family."""
-    found = []
-    for name in _CASE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.extend(module.CASES)
-    return found
-
-
-def instances():
-    """One fresh estimator per registered case."""
-    return [case.make() for case in cases()]
-
-
-def sklearn_instances():
-    """The estimators scikit-learn's 2-D common checks apply to."""
-    return [case.make() for case in cases() if case.sklearn]
-
-
-def _case_for(estimator) -> Case:
-    for case in cases():
-        probe = case.make()
-        if type(probe) is type(estimator) and repr(probe) == repr(estimator):
-            return case
-    raise LookupError(f"No registered case for {estimator!r}")
-
-
-def EXPECTED_FAILED_CHECKS(estimator) -> dict:
-    """scikit-learn check name -> reason, for the checks ``estimator`` fails by design.
-
-    Parameters
-    ----------
-    estimator : estimator
-        A registered example estimator.
-
-    Returns
-    -------
-    dict
-    """
-    return _case_for(estimator).expected_failed
 
 
 def assert_output_equal(a, b, *, rtol=0.0, atol=0.0):
@@ -161,38 +78,40 @@ def _output_signature(out):
     return ("dense", np.shape(out), np.asarray(out).dtype)
 
 
-def _data(estimator):
-    return _case_for(estimator).X()
+def _fresh(X):
+    """A new copy of ``X``, so one check's calls never share an object."""
+    return copy.deepcopy(X)
 
 
-def check_clone(estimator):
+def check_clone(estimator, X):
     """clone gives an equal, unfitted estimator with the same parameters."""
+    del X  # cloning needs no data
     cloned = clone(estimator)
     assert cloned.get_params() == estimator.get_params() or repr(cloned) == repr(estimator)
 
 
-def check_fit_returns_self(estimator):
+def check_fit_returns_self(estimator, X):
     """``fit`` returns the estimator itself."""
     est = clone(estimator)
-    assert est.fit(_data(est)) is est
+    assert est.fit(_fresh(X)) is est
 
 
-def check_not_fitted(estimator):
+def check_not_fitted(estimator, X):
     """A layer that learns from data raises NotFittedError before ``fit``."""
     est = clone(estimator)
     if not est.__sklearn_tags__().requires_fit:
         return
     try:
-        est.transform(_data(est))
+        est.transform(_fresh(X))
     except NotFittedError:
         return
     raise AssertionError(f"{type(est).__name__}.transform did not raise NotFittedError")
 
 
-def check_input_not_modified(estimator):
+def check_input_not_modified(estimator, X):
     """Neither ``fit``, ``transform`` nor ``fit_transform`` modifies its input."""
     est = clone(estimator)
-    X = _data(est)
+    X = _fresh(X)
     before = copy.deepcopy(X)
     est.fit(X)
     est.transform(X)
@@ -206,26 +125,24 @@ def _as_comparable(X):
     return X if sp.issparse(X) else np.asarray(X)
 
 
-def check_pickle_round_trip(estimator):
+def check_pickle_round_trip(estimator, X):
     """A fitted estimator pickles, and the copy transforms identically."""
     est = clone(estimator)
-    X = _data(est)
     est.fit(X)
     copy_ = pickle.loads(pickle.dumps(est))
     assert_output_equal(est.transform(X), copy_.transform(X))
 
 
-def check_transform_deterministic(estimator):
+def check_transform_deterministic(estimator, X):
     """``transform`` is deterministic (inference never draws random numbers)."""
-    est = clone(estimator).fit(_data(estimator))
-    assert_output_equal(est.transform(_data(estimator)), est.transform(_data(estimator)))
+    est = clone(estimator).fit(_fresh(X))
+    assert_output_equal(est.transform(_fresh(X)), est.transform(_fresh(X)))
 
 
-def check_fit_transform_agrees(estimator):
+def check_fit_transform_agrees(estimator, X):
     """``fit_transform`` and ``transform`` outputs agree in kind, shape and dtype (and in
     values for layers that are not random augmentations)."""
     est = clone(estimator)
-    X = _data(est)
     a = est.fit_transform(X)
     b = est.transform(X)
     if isinstance(est, AugmentationMixin):
@@ -239,12 +156,11 @@ def check_fit_transform_agrees(estimator):
         assert_output_equal(a, b, rtol=1e-6)
 
 
-def check_partial_fit_equals_fit(estimator):
+def check_partial_fit_equals_fit(estimator, X):
     """For layers that learn: partial_fit over halves and fit over an iterable of batches give
     the state of one fit."""
     if not isinstance(estimator, AdaptMixin):
         return
-    X = _data(estimator)
     n = len(X)
     if n < 2:
         return
@@ -262,11 +178,10 @@ def check_partial_fit_equals_fit(estimator):
         assert_output_equal(whole.transform(X), other.transform(X), rtol=1e-6, atol=1e-6)
 
 
-def check_seeded_reproducible(estimator):
+def check_seeded_reproducible(estimator, X):
     """An augmentation with an int ``random_state`` reproduces; a RandomState advances."""
     if not isinstance(estimator, AugmentationMixin):
         return
-    X = _data(estimator)
     est = clone(estimator).set_params(random_state=0)
     assert_output_equal(est.fit_transform(X), est.fit_transform(X))
     est.set_params(random_state=np.random.RandomState(0))
@@ -286,3 +201,25 @@ SKPREP_CHECKS = [
     check_partial_fit_equals_fit,
     check_seeded_reproducible,
 ]
+
+
+def run_checks(estimator, X, checks=None):
+    """Run skprep's estimator checks on ``estimator`` with input ``X``.
+
+    Parameters
+    ----------
+    estimator : estimator instance
+        An unfitted layer; the checks work on clones and leave it untouched.
+    X : array-like, DataFrame or Series
+        Input the estimator accepts (at least two rows, for the ``partial_fit`` check).
+    checks : list of callable, default=None
+        The checks to run, each called as ``check(estimator, X)``; ``None`` runs
+        :data:`SKPREP_CHECKS`.
+
+    Raises
+    ------
+    AssertionError
+        From the first check the estimator fails.
+    """
+    for check in SKPREP_CHECKS if checks is None else checks:
+        check(estimator, X)

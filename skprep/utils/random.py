@@ -1,4 +1,4 @@
-"""Random-state handling with scikit-learn semantics."""
+"""Random-state handling with scikit-learn's seeding rule, returning NumPy Generators."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import numbers
 
 import numpy as np
 
-__all__ = ["check_random_state"]
+__all__ = ["as_generator"]
 
 
-def check_random_state(random_state) -> np.random.Generator:
+def as_generator(random_state) -> np.random.Generator:
     """Turn ``random_state`` into a :class:`numpy.random.Generator`.
+
+    Unlike scikit-learn's ``check_random_state`` (which returns a legacy ``RandomState``),
+    this returns a ``Generator``, hence the different name.
 
     Follows scikit-learn's rule: an int reproduces (a fresh generator seeded with it on every
     call), a ``RandomState`` or ``Generator`` advances between calls, and ``None`` is fresh
@@ -19,6 +22,7 @@ def check_random_state(random_state) -> np.random.Generator:
     Parameters
     ----------
     random_state : None, int, numpy.random.RandomState or numpy.random.Generator
+        The seed or generator to draw from.
 
     Returns
     -------
@@ -26,8 +30,8 @@ def check_random_state(random_state) -> np.random.Generator:
 
     Examples
     --------
-    >>> from skprep.utils.random import check_random_state
-    >>> a = check_random_state(0).random(); b = check_random_state(0).random()
+    >>> from skprep.utils.random import as_generator
+    >>> a = as_generator(0).random(); b = as_generator(0).random()
     >>> a == b
     True
     """

@@ -1,7 +1,7 @@
 """Class 2 of the hardening battery: a ``fit``/``partial_fit`` that raises -- on any batch of
 an iterable, on a Dask partition, in ``finalize`` -- leaves the estimator exactly as it was
 (``__dict__`` deep-equal), and the next ``partial_fit`` does not publish the failed call's
-batches. Run over every AdaptMixin layer registered in the family ``_cases`` modules."""
+batches. Run over every AdaptMixin layer registered in ``tests/_cases.py``."""
 
 import numpy as np
 import pytest
@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from sklearn.base import clone
 
 from skprep.base import AdaptMixin
-from skprep.utils.estimator_checks import assert_output_equal, cases
+from skprep.utils.estimator_checks import assert_output_equal
+from tests._cases import cases
 from tests.hardening._deep import deep_equal, snapshot
 
 ADAPT_CASES = [c for c in cases() if isinstance(c.make(), AdaptMixin)]

@@ -14,7 +14,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from skprep.utils.estimator_checks import cases
+from tests._cases import cases
 
 CASES = cases()
 IDS = [repr(c.make()) for c in CASES]

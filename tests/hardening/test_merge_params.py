@@ -9,7 +9,7 @@ from sklearn.base import clone
 
 from skprep import Normalization, StringLookup, TextVectorization
 from skprep.base import AdaptMixin
-from skprep.utils.estimator_checks import cases
+from tests._cases import cases
 
 ADAPT_CASES = [c for c in cases() if isinstance(c.make(), AdaptMixin)]
 PAIRS = [

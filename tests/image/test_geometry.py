@@ -16,9 +16,13 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from skprep.image import RandomRotation, RandomTranslation, RandomZoom
-from skprep.image._geometry import rotation_transform, translation_transform, zoom_transform
-from skprep.image.functional import affine_transform
-from skprep.utils.random import check_random_state
+from skprep.image.functional import (
+    affine_transform,
+    rotation_transform,
+    translation_transform,
+    zoom_transform,
+)
+from skprep.utils.random import as_generator
 from tests._fixtures import case_ids, load_cases
 
 LAYERS = {"RandomRotation": RandomRotation, "RandomTranslation": RandomTranslation}
@@ -104,7 +108,7 @@ def test_zoom_out_shrinks_content():
 
 
 def _draw(layer, n=4000, h=20, w=30, seed=0):
-    return layer._sample_params(n, h, w, check_random_state(seed))
+    return layer._sample_params(n, h, w, as_generator(seed))
 
 
 def test_translation_draws(seed):
@@ -164,7 +168,7 @@ def test_translation_moves_each_image_within_range(seed):
 )
 def test_draws_lie_in_range(lo, width, n, seed):
     hi = min(1.0, lo + width)
-    rng = check_random_state(seed)
+    rng = as_generator(seed)
     zoom = RandomZoom((lo, hi))._sample_params(n, 5, 5, rng)
     assert np.all(zoom["zy"] >= np.float32(1 + lo)) and np.all(zoom["zy"] <= np.float32(1 + hi))
     rot = RandomRotation((lo, hi))._sample_params(n, 5, 5, rng)
@@ -174,7 +178,7 @@ def test_draws_lie_in_range(lo, width, n, seed):
 
 def test_estimator_equals_functional(images):
     layer = RandomRotation(0.3, fill_mode="constant", fill_value=5, random_state=3)
-    params = layer._sample_params(6, 9, 10, check_random_state(3))
+    params = layer._sample_params(6, 9, 10, as_generator(3))
     expected = affine_transform(
         images, rotation_transform(params["angle"], 9, 10), fill_mode="constant", fill_value=5
     )

@@ -13,7 +13,7 @@ from skprep.image import (
     RandomSaturation,
 )
 from skprep.image._base import cast_back
-from skprep.image._random_hsv import saturation_multiplier
+from skprep.image._draws import saturation_multiplier
 from skprep.image.functional import (
     adjust_brightness,
     adjust_contrast,
@@ -24,7 +24,7 @@ from skprep.image.functional import (
     rgb_to_grayscale,
     rgb_to_hsv,
 )
-from skprep.utils.random import check_random_state
+from skprep.utils.random import as_generator
 from tests._fixtures import case_ids, load_cases
 
 ALL_CASES = load_cases("image_hsv")
@@ -245,7 +245,7 @@ def test_saturation_one_is_full_saturation_not_keras_overflow():
 
 
 def _draw(layer, n=4000, seed=0):
-    return layer._sample_params(n, 4, 4, check_random_state(seed))
+    return layer._sample_params(n, 4, 4, as_generator(seed))
 
 
 @pytest.mark.parametrize("cls", [RandomColorDegeneration, RandomSaturation])
@@ -273,7 +273,7 @@ def test_hue_draws_sign_and_magnitude():
     assert np.abs(delta).min() >= 0.1 and np.abs(delta).max() <= 0.3
     assert abs((delta < 0).mean() - 0.5) < 0.03
     # Keras's order: all n signs first (minus when u > 0.5), then the n magnitudes.
-    rng = check_random_state(5)
+    rng = as_generator(5)
     u, mag = rng.uniform(size=7), rng.uniform(0.2, 0.6, size=7)
     expected = np.where(u > 0.5, -1, 1) * mag * 0.5
     np.testing.assert_allclose(_draw(RandomHue((0.2, 0.6)), n=7, seed=5)["delta"], expected)
@@ -292,7 +292,7 @@ def test_jitter_draws_are_the_steps_draws_in_order():
         "saturation_multiplier",
         "hue_delta",
     ]
-    rng = check_random_state(3)
+    rng = as_generator(3)
     expected = [
         RandomBrightness(0.2)._sample_params(9, 4, 4, rng)["delta"],
         RandomContrast(0.3)._sample_params(9, 4, 4, rng)["contrast_factor"],
@@ -315,17 +315,17 @@ def images():
 
 def test_estimators_equal_functional(images):
     layer = RandomColorDegeneration(0.8, random_state=3)
-    p = layer._sample_params(6, 9, 10, check_random_state(3))
+    p = layer._sample_params(6, 9, 10, as_generator(3))
     np.testing.assert_array_equal(
         layer.fit_transform(images), degenerate_color(images, p["factor"], (0, 255))
     )
     layer = RandomSaturation(0.9, random_state=3)
-    p = layer._sample_params(6, 9, 10, check_random_state(3))
+    p = layer._sample_params(6, 9, 10, as_generator(3))
     np.testing.assert_array_equal(
         layer.fit_transform(images), adjust_saturation(images, p["multiplier"])
     )
     layer = RandomHue(0.9, value_range=(255, 0), random_state=3)
-    p = layer._sample_params(6, 9, 10, check_random_state(3))
+    p = layer._sample_params(6, 9, 10, as_generator(3))
     np.testing.assert_array_equal(
         layer.fit_transform(images), adjust_hue(images, p["delta"], (0, 255))
     )
@@ -336,7 +336,7 @@ def test_estimators_equal_functional(images):
         hue_factor=0.4,
         random_state=3,
     )
-    p = layer._sample_params(6, 9, 10, check_random_state(3))
+    p = layer._sample_params(6, 9, 10, as_generator(3))
     out = adjust_brightness(images, p["brightness_delta"], (0, 255))
     out = adjust_contrast(out, p["contrast_factor"], (0, 255))
     out = adjust_saturation(out, p["saturation_multiplier"])

@@ -13,7 +13,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 from skprep import CutMix, MixingSampler, MixUp, RandomErasing
 from skprep.image.functional import box_slices, cut_mix, erase, mix_up
-from skprep.utils.random import check_random_state
+from skprep.utils.random import as_generator
 from tests._fixtures import case_ids, load_cases
 
 FIXTURES = load_cases("image_mixing")
@@ -187,7 +187,7 @@ def test_kernels_bad_arguments(images):
 
 @pytest.mark.parametrize("alpha", [0.2, 1.0, 3.0])
 def test_mix_up_weights_are_beta_and_partners_a_permutation(alpha, seed):
-    params = MixUp(alpha)._sample_params(20000, 4, 4, check_random_state(seed))
+    params = MixUp(alpha)._sample_params(20000, 4, 4, as_generator(seed))
     lam = params["lam"]
     assert np.all((lam >= 0) & (lam <= 1))
     assert abs(lam.mean() - 0.5) < 0.01
@@ -206,7 +206,7 @@ def test_partners_are_uniform_permutations(cls, seed):
 
 
 def test_mix_up_weights_independent_across_images(seed):
-    lam = MixUp(1.0)._sample_params(20000, 4, 4, check_random_state(seed))["lam"]
+    lam = MixUp(1.0)._sample_params(20000, 4, 4, as_generator(seed))["lam"]
     assert abs(np.corrcoef(lam[:-1], lam[1:])[0, 1]) < 0.03
 
 
@@ -214,7 +214,7 @@ def test_mix_up_fit_resample_mixes_labels_like_images(images, seed):
     n = images.shape[0]
     est = MixUp(alpha=1.0, random_state=seed)
     X_mixed, y_mixed = est.fit_resample(images, np.arange(n))
-    params = MixUp(alpha=1.0)._sample_params(n, 9, 10, check_random_state(seed))
+    params = MixUp(alpha=1.0)._sample_params(n, 9, 10, as_generator(seed))
     expected, expected_y = mix_up(images, np.eye(n), params["lam"], params["partner"])
     np.testing.assert_array_equal(X_mixed, expected)
     np.testing.assert_array_equal(y_mixed, expected_y)
@@ -232,7 +232,7 @@ def test_mix_up_fit_resample_mixes_labels_like_images(images, seed):
 @pytest.mark.parametrize("a", [0.3, 1.0])
 def test_cut_mix_boxes_inside_and_area_follows_beta(a, seed):
     n, h, w = 4000, 20, 30
-    params = CutMix((a, a))._sample_params(n, h, w, check_random_state(seed))
+    params = CutMix((a, a))._sample_params(n, h, w, as_generator(seed))
     x0, y0, x1, y1 = params["boxes"].T
     assert np.all((x0 >= 0) & (x1 <= w + 1e-4) & (y0 >= 0) & (y1 <= h + 1e-4))
     np.testing.assert_allclose((x1 - x0) / w, (y1 - y0) / h, rtol=1e-5, atol=1e-6)
@@ -281,7 +281,7 @@ def test_random_erasing_probability(factor, rate, seed):
 
 def test_random_erasing_sides_are_sqrt_of_uniform_scale(seed):
     n, h, w = 20000, 40, 50
-    params = RandomErasing(scale=(0.04, 0.64))._sample_params(n, h, w, check_random_state(seed))
+    params = RandomErasing(scale=(0.04, 0.64))._sample_params(n, h, w, as_generator(seed))
     x0, y0, x1, y1 = params["boxes"].T
     side_w, side_h = (x1 - x0) / w, (y1 - y0) / h
     for side in (side_w, side_h):
@@ -314,7 +314,7 @@ def test_random_erasing_constant_and_per_channel_fill(images, seed):
 
 def test_per_image_draws_differ(images):
     for est in (MixUp(1.0), CutMix(), RandomErasing(scale=(0.1, 0.9))):
-        params = est._sample_params(64, 10, 10, check_random_state(0))
+        params = est._sample_params(64, 10, 10, as_generator(0))
         values = params.get("lam", params.get("boxes"))
         assert len(np.unique(np.round(values, 4), axis=0)) > 50
 
@@ -354,7 +354,7 @@ def test_dtypes_training_and_inference():
     est = MixUp(1.0, random_state=0)
     out = est.fit_transform(x)
     assert out.dtype == np.uint8 and est.transform(x).dtype == np.uint8
-    params = MixUp(1.0)._sample_params(4, 5, 6, check_random_state(0))
+    params = MixUp(1.0)._sample_params(4, 5, 6, as_generator(0))
     expected = np.clip(np.rint(mix_up(x, None, params["lam"], params["partner"])[0]), 0, 255)
     np.testing.assert_array_equal(out, expected)
     for est in (CutMix(random_state=0), RandomErasing(random_state=0)):

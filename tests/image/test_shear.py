@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from skprep.image import RandomShear
-from skprep.image._geometry import shear_transform
+from skprep.image.functional import shear_transform
 from tests._fixtures import case_ids, load_cases
 
 CASES = load_cases("image_shear")

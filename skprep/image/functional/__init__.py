@@ -6,7 +6,9 @@ Submodules: ``_resize`` (resize, aspect-ratio crop/pad boxes), ``_crop`` (crop, 
 saturation, hue, colour degeneration) and ``_affine`` (``affine_transform``
 with Keras's 8-parameter convention), ``_clahe`` (contrast-limited adaptive histogram
 equalisation), ``_perspective`` (homographies through four point pairs),
-``_elastic`` (elastic deformations).
+``_elastic`` (elastic deformations), ``_geometry`` (``rotate``, ``translate``, ``zoom``,
+``shear`` and their transform builders, beside the raw ``affine_transform``), ``_args``
+(the shared batch, per-image and value-range arguments).
 """
 
 from ._affine import affine_transform
@@ -15,6 +17,16 @@ from ._color import adjust_brightness, adjust_contrast
 from ._crop import center_crop, crop
 from ._elastic import elastic_transform
 from ._flip import flip
+from ._geometry import (
+    rotate,
+    rotation_transform,
+    shear,
+    shear_transform,
+    translate,
+    translation_transform,
+    zoom,
+    zoom_transform,
+)
 from ._hsv import (
     adjust_hue,
     adjust_saturation,
@@ -66,7 +78,15 @@ __all__ = [
     "resize",
     "rgb_to_grayscale",
     "rgb_to_hsv",
+    "rotate",
+    "rotation_transform",
     "sharpen",
+    "shear",
+    "shear_transform",
     "solarize",
     "split_soft_labels",
+    "translate",
+    "translation_transform",
+    "zoom",
+    "zoom_transform",
 ]

@@ -23,8 +23,8 @@ import numbers
 
 import numpy as np
 
+from ._args import as_batch, from_255, to_255, value_range_f32
 from ._parallel import map_batch
-from ._pointwise import _batch, _from_255, _range, _to_255
 
 __all__ = ["clahe"]
 
@@ -161,18 +161,18 @@ def clahe(images, clip_limit=4.0, tile_grid_size=(8, 8), value_range=(0, 255)) -
            [136., 153., 170., 187.],
            [204., 221., 238., 255.]], dtype=float32)
     """
-    v = _batch(images)
+    v = as_batch(images)
     grid = _check_grid(tile_grid_size)
     if not isinstance(clip_limit, numbers.Real) or not np.isfinite(clip_limit):
         raise ValueError(f"`clip_limit` must be a finite number; got clip_limit={clip_limit!r}.")
     _check_grid_fits(v.shape[1], v.shape[2], grid)
-    low, high = _range(value_range)
+    low, high = value_range_f32(value_range)
     scaled = not (low == 0 and high == 255)
     if scaled:
-        v = _to_255(v.astype(_F32, copy=False), low, high)
+        v = to_255(v.astype(_F32, copy=False), low, high)
 
     def run(chunk):
         return _clahe_chunk(chunk, grid, float(clip_limit))
 
     out = map_batch(run, v)
-    return _from_255(out, low, high) if scaled else out
+    return from_255(out, low, high) if scaled else out

@@ -5,16 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from . import _ckernel
+from ._args import per_image as _per_image
 from ._parallel import map_batch
 
 __all__ = ["adjust_brightness", "adjust_contrast"]
-
-
-def _per_image(values, n: int, name: str) -> np.ndarray:
-    values = np.asarray(values, dtype=np.float32)
-    if values.ndim > 1 or (values.ndim == 1 and values.shape[0] not in (1, n)):
-        raise ValueError(f"`{name}` must be a scalar or have one value per image ({n}).")
-    return np.broadcast_to(values.reshape(-1), (n,)).reshape(n, 1, 1, 1)
 
 
 def adjust_contrast(images, factor, value_range=None) -> np.ndarray:

@@ -23,8 +23,9 @@ import numbers
 
 import numpy as np
 
+from ._args import as_batch
 from ._parallel import map_batch
-from ._pointwise import _batch, gaussian_blur
+from ._pointwise import gaussian_blur
 
 __all__ = ["ELASTIC_FILL_MODES", "elastic_transform"]
 
@@ -160,7 +161,7 @@ def elastic_transform(
     >>> elastic_transform(row, noise, alpha=2.0, sigma=0.5, fill_mode="constant").ravel()
     array([2., 3., 4., 5., 6., 0.], dtype=float32)
     """
-    x = _batch(images)
+    x = as_batch(images)
     n, h, w, _ = x.shape
     noise = np.asarray(noise, dtype=_F32)
     if noise.shape != (n, h, w, 2):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._args import per_image as _per_image
 from ._parallel import map_batch
 
 __all__ = [
@@ -38,13 +39,6 @@ def _check_rgb(images, name: str = "images") -> np.ndarray:
             f"Received: {name}.shape={images.shape}"
         )
     return images
-
-
-def _per_image(values, n: int, name: str) -> np.ndarray:
-    values = np.asarray(values, dtype=np.float32)
-    if values.ndim > 1 or (values.ndim == 1 and values.shape[0] not in (1, n)):
-        raise ValueError(f"`{name}` must be a scalar or have one value per image ({n}).")
-    return np.ascontiguousarray(np.broadcast_to(values.reshape(-1), (n,)))
 
 
 def _planes(x: np.ndarray):

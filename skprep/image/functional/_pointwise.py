@@ -12,6 +12,11 @@ import numpy as np
 
 from ..._config import check_output_size
 from . import _ckernel
+from ._args import as_batch as _batch
+from ._args import from_255 as _from_255
+from ._args import per_image as _per_image
+from ._args import to_255 as _to_255
+from ._args import value_range_f32 as _range
 from ._parallel import map_batch
 
 __all__ = [
@@ -25,45 +30,6 @@ __all__ = [
 ]
 
 _F32 = np.float32
-
-
-def _batch(images, name="images") -> np.ndarray:
-    images = np.asarray(images)
-    if images.ndim != 4:
-        raise ValueError(
-            f"`{name}` must be a batch (n, height, width, channels); got {images.shape}."
-        )
-    if images.dtype.kind not in "biuf":
-        raise TypeError(f"`{name}` must be numeric; got dtype {images.dtype}.")
-    return images.astype(_F32, copy=False)
-
-
-def _per_image(values, n: int, name: str, dtype=_F32) -> np.ndarray:
-    values = np.asarray(values, dtype=dtype)
-    if values.ndim == 0:
-        values = np.full(n, values, dtype=dtype)
-    if values.shape != (n,):
-        raise ValueError(f"`{name}` must hold one value per image ({n}); got shape {values.shape}.")
-    return values.reshape(n, 1, 1, 1)
-
-
-def _range(value_range) -> tuple:
-    low, high = (float(v) for v in value_range)
-    if not low < high:
-        raise ValueError(f"value_range must satisfy low < high; got {value_range!r}.")
-    return _F32(low), _F32(high)
-
-
-def _to_255(x: np.ndarray, low, high) -> np.ndarray:
-    if low == 0 and high == 255:
-        return x
-    return (x - low) / (high - low) * _F32(255)
-
-
-def _from_255(x: np.ndarray, low, high) -> np.ndarray:
-    if low == 0 and high == 255:
-        return x
-    return x / _F32(255) * (high - low) + low
 
 
 def invert(images, apply, value_range=(0, 255)) -> np.ndarray:
