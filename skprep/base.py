@@ -20,6 +20,7 @@ import copy
 import functools
 import hashlib
 import inspect
+import threading
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -27,7 +28,7 @@ import pyarrow as pa
 import scipy.sparse as sp
 
 from .utils._dask import fit_dask, is_dask_collection
-from .utils._progress import progress
+from .utils._progress import known_length, progress
 from .utils._sklearn_compat import (
     _fit_context,
     _wrap_data_with_container,
@@ -136,6 +137,11 @@ def _take_rows(X, start, stop):
     if isinstance(X, tuple):
         return list(X[start:stop])
     return X[start:stop]
+
+
+# verbose in-memory fits report progress over row chunks of at least this many rows.
+_PROGRESS_CHUNK_ROWS = 1 << 15
+_PROGRESS_MAX_CHUNKS = 20
 
 
 def _split_rows(X, n_chunks):
@@ -322,13 +328,26 @@ _PUBLIC_METHODS = (
 )
 
 
+_guard = threading.local()
+
+
 def _clear_errors(method):
-    """Re-raise the errors that input values cause deep inside NumPy/pyarrow -- an integer
-    beyond 64 bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- as a
-    ``ValueError``/``TypeError`` naming the layer and the method."""
+    """Guard a public method of a layer.
+
+    * Arrow input (``X`` a pyarrow array, or a sequence of them) is fully validated
+      (:func:`~skprep.utils.validation.check_arrow`) before any code looks at it -- once, in
+      the outermost guarded call of a thread;
+    * the errors that input values cause deep inside NumPy/pyarrow -- an integer beyond 64
+      bits (``OverflowError``), pyarrow's ``ArrowInvalid``/``ArrowTypeError`` -- are re-raised
+      as a ``ValueError``/``TypeError`` naming the layer and the method.
+    """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        outer = not getattr(_guard, "depth", 0)
+        if outer and args:
+            check_arrow(args[0], f"{type(self).__name__}.{method.__name__}")
+        _guard.depth = getattr(_guard, "depth", 0) + 1
         try:
             return method(self, *args, **kwargs)
         except OverflowError as exc:
@@ -346,6 +365,8 @@ def _clear_errors(method):
             raise ValueError(
                 f"{type(self).__name__}.{method.__name__}: invalid input value ({exc})."
             ) from exc
+        finally:
+            _guard.depth -= 1
 
     return wrapper
 
@@ -478,8 +499,7 @@ class AdaptMixin(_LayerMixin):
         if n_jobs not in (None, 1) and not given and not is_batch_iterable(X) and _n_rows(X) > 1:
             return self._fold_parallel(state, X, reset, n_jobs)
         seen, n_rows = False, 0
-        desc = f"{type(self).__name__}.fit"
-        for batch in progress(iter_batches(X), enabled=getattr(self, "verbose", 0), desc=desc):
+        for batch in self._progress_batches(X, chunk=not given):
             kept = batch if isinstance(batch, _Kept) else None
             batch = batch.X if kept is not None else batch
             prepared = self._prepare_adapt_batch(batch, reset=reset and not seen)
@@ -496,6 +516,32 @@ class AdaptMixin(_LayerMixin):
             raise ValueError(f"{type(self).__name__} cannot be fitted on empty input (0 samples).")
         return state
 
+    def _progress_batches(self, X, chunk: bool):
+        """The batches of ``X``, reporting progress when ``verbose`` is set.
+
+        A stream reports its batches (with a total when it has a length). An in-memory input
+        of a layer with ``n_jobs`` -- whose chunked fit equals its one-batch fit
+        (Discretization's does not) -- is read in row chunks when large, so that the fit
+        can report progress; other inputs are one batch.
+        """
+        verbose = getattr(self, "verbose", 0)
+        desc = f"{type(self).__name__}.fit"
+        if is_batch_iterable(X):
+            total = known_length(X)  # before iter_batches hides the length
+            return progress(iter_batches(X), enabled=verbose, desc=desc, total=total, unit="batch")
+        X = _as_array(X)
+        if (
+            chunk
+            and verbose
+            and hasattr(self, "n_jobs")
+            and not isinstance(X, _Kept)
+            and _n_rows(X) >= 2 * _PROGRESS_CHUNK_ROWS
+        ):
+            n_chunks = min(_PROGRESS_MAX_CHUNKS, _n_rows(X) // _PROGRESS_CHUNK_ROWS)
+            chunks = _split_rows(X, n_chunks)
+            return progress(chunks, enabled=verbose, desc=desc, total=len(chunks), unit="chunk")
+        return progress([X], enabled=verbose, desc=desc, unit="batch")
+
     def _fresh_adapt_state(self) -> AdaptState:
         """``_new_adapt_state()`` stamped with the parameters it was built with."""
         state = self._new_adapt_state()
@@ -510,10 +556,14 @@ class AdaptMixin(_LayerMixin):
         # Validate (and record n_features_in_ & co.) on a one-row head; every chunk, the
         # first included, is then reduced in parallel and the exact states merged.
         self._prepare_adapt_batch(_take_rows(X, 0, 1), reset=reset)
-        states = Parallel(n_jobs=workers, prefer="threads")(
-            delayed(self._chunk_state)(chunk) for chunk in chunks
-        )
-        for other in states:
+        tasks = (delayed(self._chunk_state)(chunk) for chunk in chunks)
+        try:  # joblib >= 1.3: states as they complete, so progress can be reported
+            states = Parallel(n_jobs=workers, prefer="threads", return_as="generator")(tasks)
+        except TypeError:  # pragma: no cover - older joblib
+            states = Parallel(n_jobs=workers, prefer="threads")(tasks)
+        desc = f"{type(self).__name__}.fit"
+        verbose = getattr(self, "verbose", 0)
+        for other in progress(states, enabled=verbose, desc=desc, total=len(chunks), unit="chunk"):
             state.merge(other)
         return state
 

@@ -22,6 +22,10 @@ Deliberate differences (documented in the classes' Notes / the user guide) appea
 * ``Normalization`` on 1-D input raises (Keras silently returns zeros);
 * encoded outputs (multi_hot / count / one_hot of several columns) of rank > 2 input are
   refused with a ``ValueError`` saying how to reshape (Keras bags the last axis);
+* ``sparse=True`` (skprep's default) is accepted, and ignored, in int mode (Keras refuses
+  it there);
+* ``TextVectorization(output_mode="one_hot")`` needs ``split=None`` (Keras returns a ragged
+  (n, tokens, depth) tensor otherwise); standardize/split callables get NumPy string arrays;
 * integer audio is converted to float32 (Keras's STFTSpectrogram raises ``TypeError``);
 * ``HashedCrossing`` takes one 2-D table (or DataFrame) instead of a tuple of columns: the
   adapter stacks the tuple.
@@ -762,3 +766,271 @@ def test_stft_spectrogram_integer_audio_is_converted():
     out = skprep.STFTSpectrogram().fit_transform(audio)
     expected = skprep.STFTSpectrogram().fit_transform(audio.astype(np.float32))
     np.testing.assert_allclose(out, expected)
+
+
+# -- IndexLookup (index_lookup_test.py), through StringLookup / IntegerLookup -----------------
+
+
+def test_index_lookup_max_tokens_adapt():
+    layer = skprep.IntegerLookup(max_tokens=4, num_oov_indices=1, mask_token=0, oov_token=-1)
+    layer.fit([1, 1, 1, 2, 2, 3])
+    assert layer.get_vocabulary() == [0, -1, 1, 2]
+    assert layer.get_vocabulary(include_special_tokens=False) == [1, 2]
+    assert layer.transform([1, 2, 3, 4]).tolist() == [2, 3, 1, 1]
+
+
+def test_index_lookup_pad_to_max_tokens():
+    layer = skprep.IntegerLookup(
+        max_tokens=5,
+        mask_token=0,
+        oov_token=-1,
+        vocabulary=[1, 2],
+        pad_to_max_tokens=True,
+        output_mode="multi_hot",
+    )
+    np.testing.assert_array_equal(keras_call(layer, [1, 2], one_sample=True), [0, 1, 1, 0, 0])
+
+
+LOOKUP = {"max_tokens": 7, "mask_token": "", "oov_token": "[OOV]"}
+ONE = ["one", "two", "four"]
+BATCH = [["one", "two", "four", "two"]]
+
+
+@pytest.mark.parametrize(
+    "mode, kwargs, single, batch",
+    [
+        ("int", {}, [2, 3, 1], [[2, 3, 1, 3]]),
+        ("multi_hot", {}, [1, 1, 1, 0], [[1, 1, 1, 0]]),
+        ("count", {}, [1, 1, 1, 0], [[1, 1, 2, 0]]),
+        (
+            "tf_idf",
+            {"idf_weights": np.array([0.1, 0.2, 0.3])},
+            [0.2, 0.1, 0.2, 0.0],
+            [[0.2, 0.1, 0.4, 0.0]],
+        ),
+    ],
+)
+def test_index_lookup_output_modes(mode, kwargs, single, batch):
+    layer = skprep.StringLookup(
+        vocabulary=["one", "two", "three"], output_mode=mode, **LOOKUP, **kwargs
+    )
+    one = layer.transform(ONE) if mode == "int" else keras_call(layer, ONE, one_sample=True)
+    np.testing.assert_allclose(dense(one), single, rtol=1e-6)
+    np.testing.assert_allclose(dense(layer.transform(np.array(BATCH))), batch, rtol=1e-6)
+
+
+def test_index_lookup_one_hot():
+    layer = skprep.StringLookup(vocabulary=["one", "two", "three"], output_mode="one_hot", **LOOKUP)
+    np.testing.assert_array_equal(
+        dense(layer.transform(ONE)), [[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
+    )
+
+
+def test_index_lookup_adapt_tf_idf():
+    data = ["one", "one", "one", "two", "two", "three"]
+    layer = skprep.StringLookup(output_mode="tf_idf", **LOOKUP).fit(data)
+    idf = np.log(1 + len(data) / (1 + np.array([3, 2, 1])))
+    np.testing.assert_allclose(layer.idf_weights_[1:], idf, rtol=1e-6)
+    np.testing.assert_allclose(
+        keras_call(layer, ONE, one_sample=True), [1.1337324, 0.91629076, 1.0986123, 0.0], rtol=1e-6
+    )
+    batched = [["one", "one"], ["one", "two"], ["two", "three"]]
+    layer = skprep.StringLookup(output_mode="tf_idf", **LOOKUP).fit(np.array(batched))
+    idf = np.log(1 + len(batched) / (1 + np.array([2, 2, 1])))
+    np.testing.assert_allclose(layer.idf_weights_[1:], idf, rtol=1e-6)
+    out = dense(layer.transform(np.array([["one", "two"], ["two", "four"]])))
+    np.testing.assert_allclose(
+        out, [[0.0, 0.6931472, 0.6931472, 0.0], [0.76752836, 0.0, 0.6931472, 0.0]], rtol=1e-6
+    )
+
+
+def test_index_lookup_invert():
+    layer = skprep.StringLookup(vocabulary=["one", "two", "three"], invert=True, **LOOKUP)
+    assert np.asarray(layer.transform([2, 3, 1])).tolist() == ["one", "two", "[OOV]"]
+    out = np.asarray(layer.transform(np.array([[2, 3, 1, 3]])))
+    assert out[0].tolist() == ["one", "two", "[OOV]", "two"]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_tokens": 1},
+        {"max_tokens": None, "pad_to_max_tokens": True, "output_mode": "multi_hot"},
+        {"num_oov_indices": -1},
+        {"invert": True, "output_mode": "multi_hot"},
+        {"idf_weights": [0.5], "vocabulary": ["a"], "output_mode": "int"},
+        {"vocabulary": ["a", "a"]},
+        {"vocabulary": ["a", ""], "mask_token": ""},
+        {"vocabulary": "/no/such/vocabulary/file.txt"},
+    ],
+)
+def test_index_lookup_bad_arguments_raise(kwargs):
+    with pytest.raises(ValueError):
+        skprep.StringLookup(**kwargs).fit_transform(np.array(["a", "b"]))
+
+
+def test_index_lookup_sparse_with_int_mode_is_accepted():
+    # keras_diff: Keras refuses sparse=True with output_mode="int"; skprep's sparse=True is
+    # the default (encoded outputs are CSR unless sparse=False), so int mode ignores it.
+    out = skprep.StringLookup(sparse=True, output_mode="int").fit_transform(np.array(["a", "b"]))
+    assert isinstance(out, np.ndarray)
+
+
+# -- Hashing, the rest of hashing_test.py -----------------------------------------------------
+
+WIRE = [["omar"], ["stringer"], ["marlo"], ["wire"], ["skywalker"]]
+INTS = [[0], [1], [2], [3], [4]]
+
+
+@pytest.mark.parametrize(
+    "kwargs, x, expected",
+    [
+        ({"num_bins": 1}, [["A"], ["B"], ["C"], ["D"], ["E"]], [[0]] * 5),
+        ({"num_bins": 2}, WIRE, [[0], [0], [1], [0], [0]]),
+        ({"num_bins": 3, "mask_value": ""}, WIRE, [[1], [1], [2], [1], [1]]),
+        ({"num_bins": 3, "mask_value": "omar"}, WIRE, [[0], [1], [2], [1], [1]]),
+        ({"num_bins": 3}, INTS, [[1], [0], [1], [0], [2]]),
+        ({"num_bins": 2, "salt": [133, 137]}, WIRE, [[0], [1], [0], [1], [0]]),
+        ({"num_bins": 2, "salt": [211, 137]}, WIRE, [[1], [0], [1], [0], [1]]),
+        ({"num_bins": 3, "salt": [133, 137]}, INTS, [[1], [1], [2], [0], [1]]),
+        ({"num_bins": 2}, [1, 2, 3], [1, 1, 1]),
+        ({"num_bins": 2}, [[1], [2], [3]], [[1], [1], [1]]),
+        ({"num_bins": 2}, [[1, 2], [2, 3], [3, 4]], [[1, 1], [1, 1], [1, 1]]),
+    ],
+)
+def test_hashing_dense_inputs(kwargs, x, expected):
+    first = x[0][0] if isinstance(x[0], list) else x[0]
+    arr = np.asarray(x, dtype=object) if isinstance(first, str) else np.asarray(x)
+    out = skprep.Hashing(**kwargs).transform(arr)
+    np.testing.assert_array_equal(out, expected)
+
+
+def test_hashing_list_of_strings():
+    layer = skprep.Hashing(num_bins=2)
+    np.testing.assert_array_equal(layer.transform(WIRE), [[0], [0], [1], [0], [0]])
+    flat = ["omar", "stringer", "marlo", "wire", "skywalker"]
+    np.testing.assert_array_equal(layer.transform(flat), [0, 0, 1, 0, 0])
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"num_bins": None}, "cannot be `None`"),
+        ({"num_bins": -1}, "cannot be `None`|num_bins"),
+        ({"num_bins": 0}, "cannot be `None`|num_bins"),
+        ({"num_bins": 2, "salt": "string"}, "salt"),  # scikit-learn's constraint message
+        ({"num_bins": 2, "salt": [1]}, "can only be a tuple of size 2"),
+        ({"num_bins": 1, "salt": [133, 137, 177]}, "can only be a tuple of size 2"),
+        ({"num_bins": 3, "output_mode": "unsupported_mode"}, "output_mode"),
+    ],
+)
+def test_hashing_invalid_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        skprep.Hashing(**kwargs).fit_transform([["a"]])
+
+
+def test_hashing_encoded_outputs():
+    one_hot = skprep.Hashing(num_bins=3, output_mode="one_hot")
+    expected = [[0, 1, 0], [1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]]
+    np.testing.assert_array_equal(dense(one_hot.transform(np.arange(5).reshape(-1, 1))), expected)
+    multi = skprep.Hashing(num_bins=3, output_mode="multi_hot")
+    np.testing.assert_array_equal(dense(multi.transform(np.array([[0, 1, 2, 3, 4]]))), [[1, 1, 1]])
+    count = skprep.Hashing(num_bins=3, output_mode="count")
+    np.testing.assert_array_equal(dense(count.transform(np.array([[0, 1, 2, 3, 4]]))), [[2, 2, 1]])
+    np.testing.assert_array_equal(keras_call(count, [0, 1, 2, 3, 4], one_sample=True), [2, 2, 1])
+
+
+def test_hashing_sparse_with_int_mode_is_accepted():
+    # keras_diff: Keras refuses sparse=True in int mode; it is skprep's default (ignored there).
+    out = skprep.Hashing(num_bins=3, output_mode="int", sparse=True).fit_transform([["a"]])
+    assert isinstance(out, np.ndarray)
+
+
+# -- TextVectorization, the rest of text_vectorization_test.py --------------------------------
+
+SENTENCE = ["Hello, World!. This is just a nice test!"]
+
+
+@pytest.mark.parametrize(
+    "kwargs, x, expected",
+    [
+        (
+            {
+                "standardize": "lower",
+                "vocabulary": ["hello,", "hello", "world", "this", "is", "nice", "test"],
+            },
+            SENTENCE,
+            [[2, 1, 5, 6, 1, 1, 7, 1]],
+        ),
+        ({"split": "character", "vocabulary": list("abcde")}, ["abcf"], [[2, 3, 4, 1]]),
+        (
+            # keras_diff: callables get a NumPy string array (Keras: a tf string tensor).
+            # "|" is punctuation, stripped before the split: "foobar", index 4, as in Keras.
+            {"split": lambda a: np.char.split(a, "|"), "vocabulary": ["foo", "bar", "foobar"]},
+            ["foo|bar"],
+            [[4]],
+        ),
+        (
+            {"standardize": "strip_punctuation", "vocabulary": ["Hello", "World", "Test"]},
+            ["Hello, World! Test."],
+            [[2, 3, 4]],
+        ),
+        ({"standardize": None, "vocabulary": ["Hello", "world"]}, ["Hello hello"], [[2, 1]]),
+        (
+            {"standardize": lambda a: np.char.replace(a, "-", " "), "vocabulary": ["foo", "bar"]},
+            ["foo-bar"],
+            [[2, 3]],
+        ),
+        (
+            {"split": None, "vocabulary": ["foo", "bar", "baz"]},
+            [["foo"], ["bar"], ["unknown"]],
+            [[2], [3], [1]],
+        ),
+        ({"vocabulary": ["foo", "bar", "baz"]}, ["foo bar baz unknown"], [[2, 3, 4, 1]]),
+    ],
+)
+def test_text_vectorization_standardize_and_split(kwargs, x, expected):
+    layer = skprep.TextVectorization(output_mode="int", **kwargs)
+    np.testing.assert_array_equal(layer.transform(x), expected)
+
+
+def test_text_vectorization_ngrams():
+    vocab = skprep.TextVectorization(ngrams=2).fit(["foo bar baz"]).get_vocabulary()
+    assert "foo bar" in vocab and "bar baz" in vocab
+    vocab = skprep.TextVectorization(ngrams=(1, 3)).fit(["foo bar baz"]).get_vocabulary()
+    assert "foo" in vocab and "foo bar baz" in vocab and "foo bar" not in vocab
+
+
+def test_text_vectorization_max_tokens_and_padding():
+    vocab = skprep.TextVectorization(max_tokens=5).fit(["a b c d e f g h i j"]).get_vocabulary()
+    assert len(vocab) == 5
+    layer = skprep.TextVectorization(
+        output_mode="multi_hot", vocabulary=["foo", "bar"], max_tokens=8, pad_to_max_tokens=True
+    )
+    assert layer.transform(["foo bar"]).shape[-1] == 8
+
+
+def test_text_vectorization_vocabulary_accessors(tmp_path):
+    layer = skprep.TextVectorization(vocabulary=["foo", "bar", "baz"])
+    vocab = layer.get_vocabulary()
+    assert vocab[:2] == ["", "[UNK]"] and {"foo", "bar", "baz"} <= set(vocab)
+    assert layer.get_vocabulary(include_special_tokens=False) == ["foo", "bar", "baz"]
+    assert layer.vocabulary_size() == 5
+    path = tmp_path / "vocab.txt"
+    path.write_text("foo\nbar\nbaz\n")
+    out = skprep.TextVectorization(vocabulary=str(path)).transform(["foo bar baz unknown"])
+    np.testing.assert_array_equal(out, [[2, 3, 4, 1]])
+
+
+def test_text_vectorization_one_hot_and_sparse():
+    # keras_diff: one_hot with a splitter would be a ragged (n, tokens, depth) tensor in Keras;
+    # skprep refuses it (use multi_hot/count, or split=None for one token per text).
+    one_hot = skprep.TextVectorization(output_mode="one_hot", vocabulary=["foo", "bar", "baz"])
+    with pytest.raises(ValueError, match="split=None"):
+        one_hot.transform(["foo bar"])
+    whole = skprep.TextVectorization(
+        output_mode="one_hot", vocabulary=["foo", "bar", "baz"], split=None
+    )
+    assert whole.transform(["foo"]).shape[-1] == 4
+    multi = skprep.TextVectorization(output_mode="multi_hot", vocabulary=["foo", "bar", "baz"])
+    assert sp.issparse(multi.transform(["foo bar"]))

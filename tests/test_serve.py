@@ -254,7 +254,9 @@ def test_requests_are_answered_in_parallel(tmp_path_factory):
         ({"instances": [1.5, 2.5]}, 400, "The model rejected the input"),
     ],
 )
-def test_bad_requests_get_400_and_serving_continues(text_server, text_model, body, status, fragment):
+def test_bad_requests_get_400_and_serving_continues(
+    text_server, text_model, body, status, fragment
+):
     got, answer = text_server.invoke(body)
     assert got == status
     assert answer["error_code"] in ("BAD_REQUEST", "MALFORMED_REQUEST")

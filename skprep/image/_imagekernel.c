@@ -863,33 +863,42 @@ static PyObject *lut(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
-/* channel_sums(src, sums, start, stop, pixels, c): exact per-image, per-channel sums of uint8
- * images into int64 sums[n, c]. */
-static PyObject *channel_sums(PyObject *self, PyObject *args) {
-    PyObject *so, *oo;
+/* contrast_u8(src, out, start, stop, pixels, c, factors, clip, lo, hi): RandomContrast on
+ * uint8 images, image by image (the second read of an image hits the cache): exact channel
+ * sums, then per channel the table of the 256 values computed with the float32 operations of
+ * _color._contrast_uint8 (mean = sum / pixels, bias = mean * (1 - f), v * f + bias, clip,
+ * round half to even, saturate), then the lookups. */
+static PyObject *contrast_u8(PyObject *self, PyObject *args) {
+    PyObject *so, *oo, *fo;
     ssize start, stop, pix, ch;
-    if (!PyArg_ParseTuple(args, "OOnnnn", &so, &oo, &start, &stop, &pix, &ch)) return NULL;
+    int clip;
+    float lo, hi;
+    if (!PyArg_ParseTuple(args, "OOnnnnOpff", &so, &oo, &start, &stop, &pix, &ch, &fo, &clip, &lo,
+                          &hi))
+        return NULL;
     if (ch < 1 || ch > 64) {
         PyErr_SetString(PyExc_ValueError, "1 to 64 channels");
         return NULL;
     }
     Bufs bs = {.n = 0};
-    void *src, *out;
+    void *src, *out, *fac;
     ssize img = pix * ch;
-    if (get(&bs, so, 0, stop * img, &src) < 0 || get(&bs, oo, 1, stop * ch * 8, &out) < 0) {
+    if (get(&bs, so, 0, stop * img, &src) < 0 || get(&bs, oo, 1, stop * img, &out) < 0 ||
+        get(&bs, fo, 0, stop * 4, &fac) < 0) {
         release(&bs);
         return NULL;
     }
     Py_BEGIN_ALLOW_THREADS
+    uint8_t lut[64 * 256];
+    float vals[256];
     for (ssize i = start; i < stop; i++) {
         const uint8_t *s = (const uint8_t *)src + i * img;
-        int64_t *o = (int64_t *)out + i * ch;
+        uint8_t *o = (uint8_t *)out + i * img;
         uint64_t acc[64] = {0};
         if (ch == 3) {
-            uint32_t a0 = 0, a1 = 0, a2 = 0; /* < 2^32: at most 2^24 pixels per block */
             for (ssize p0 = 0; p0 < pix; p0 += 1 << 24) {
                 ssize p1 = p0 + (1 << 24) < pix ? p0 + (1 << 24) : pix;
-                a0 = a1 = a2 = 0;
+                uint32_t a0 = 0, a1 = 0, a2 = 0;
                 for (ssize p = p0; p < p1; p++) {
                     a0 += s[3 * p];
                     a1 += s[3 * p + 1];
@@ -903,7 +912,30 @@ static PyObject *channel_sums(PyObject *self, PyObject *args) {
             for (ssize p = 0; p < pix; p++)
                 for (ssize c = 0; c < ch; c++) acc[c] += s[p * ch + c];
         }
-        for (ssize c = 0; c < ch; c++) o[c] = (int64_t)acc[c];
+        const float f = ((const float *)fac)[i], one_minus = 1.0f - f;
+        for (ssize c = 0; c < ch; c++) {
+            const float mean = (float)acc[c] / (float)pix;
+            const float bias = mean * one_minus;
+            for (int v = 0; v < 256; v++) {
+                float t = (float)v * f + bias;
+                if (clip) {
+                    t = t < lo ? lo : t;
+                    t = t > hi ? hi : t;
+                }
+                vals[v] = t;
+            }
+            floats_to_u8(vals, lut + c * 256, 256);
+        }
+        if (ch == 3) {
+            for (ssize p = 0; p < pix; p++) {
+                o[3 * p] = lut[s[3 * p]];
+                o[3 * p + 1] = lut[256 + s[3 * p + 1]];
+                o[3 * p + 2] = lut[512 + s[3 * p + 2]];
+            }
+        } else {
+            for (ssize p = 0; p < pix; p++)
+                for (ssize c = 0; c < ch; c++) o[p * ch + c] = lut[c * 256 + s[p * ch + c]];
+        }
     }
     Py_END_ALLOW_THREADS
     release(&bs);
@@ -911,7 +943,7 @@ static PyObject *channel_sums(PyObject *self, PyObject *args) {
 }
 
 static PyMethodDef methods[] = {
-    {"channel_sums", channel_sums, METH_VARARGS, "Exact per-channel sums of uint8 images."},
+    {"contrast_u8", contrast_u8, METH_VARARGS, "RandomContrast of uint8 images."},
     {"affine", affine, METH_VARARGS, "Projective warp of images [start, stop)."},
     {"resize", resize, METH_VARARGS, "Separable resize of images [start, stop)."},
     {"blur", blur, METH_VARARGS, "Separable zero-padded blur of images [start, stop)."},

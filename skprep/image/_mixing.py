@@ -16,10 +16,10 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
-from sklearn.base import BaseEstimator
+from sklearn.base import BaseEstimator, clone
 
 from .._config import check_output_size
-from ..utils._sklearn_compat import Interval, _fit_context
+from ..utils._sklearn_compat import Interval, StrOptions, _fit_context
 from ..utils.random import as_generator
 from ._base import (
     RANDOM_STATE_CONSTRAINT,
@@ -30,7 +30,7 @@ from ._base import (
     parse_factor,
 )
 from ._docstrings import fill_doc
-from .functional import box_slices, cut_mix, erase, mix_up
+from .functional import box_slices, cut_mix, erase, harden_labels, mix_up
 
 __all__ = ["CutMix", "MixUp", "MixingSampler", "RandomErasing"]
 
@@ -546,12 +546,42 @@ class MixingSampler(BaseEstimator):
     refuses steps that also have ``transform``, which MixUp and CutMix need for scikit-learn
     pipelines. This adapter exposes only ``fit_resample``, delegated to ``estimator``.
 
+    Mixed labels are soft: ``(n, k)`` rows of class weights, which scikit-learn's
+    classifiers refuse (they want one class per sample). ``labels`` turns them back into
+    one class per image for any classifier; or keep them soft for a multi-output regressor
+    (``Ridge``, ``MLPRegressor``, ``KNeighborsRegressor``, ``RandomForestRegressor`` ...)
+    and take the ``argmax`` of its predictions.
+
     Parameters
     ----------
     estimator : MixUp or CutMix
-        The mixing estimator (any object with ``fit_resample(X, y)``). It is used as given,
-        not cloned, so a ``RandomState`` or ``Generator`` ``random_state`` advances between
-        fits (imbalanced-learn's pipeline clones its steps only when it caches them).
+        The mixing estimator (any object with ``fit_resample(X, y)``). With
+        ``n_copies=None`` it is used as given, not cloned, so a ``RandomState`` or
+        ``Generator`` ``random_state`` advances between fits (imbalanced-learn's pipeline
+        clones its steps only when it caches them).
+    labels : {"soft", "dominant", "sampled"}, default="soft"
+        skprep addition. ``"soft"`` returns the mixed label rows ``(n, k)`` as Keras does.
+        ``"dominant"`` returns each image's heaviest class; ``"sampled"`` draws each image's
+        class with the mixing weights as probabilities (for MixUp: the first image's class
+        with probability ``lam``), so that on average the hard labels equal the soft ones.
+        Both hard modes return labels of the kind given in ``y``: class ids, strings or any
+        other values of a 1-D ``y`` (column indices for a 2-D ``y``), so that every
+        scikit-learn classifier accepts them.
+    n_copies : int or None, default=None
+        skprep addition. None replaces the batch by its mixed version (Keras's behaviour).
+        An int returns the original samples followed by ``n_copies`` mixed copies, each
+        mixed by a clone of ``estimator`` seeded from ``random_state``.
+    random_state : int, RandomState instance, Generator or None, default=None
+        Draws of ``labels="sampled"`` and the seeds of the copies: an int gives the same
+        draws on every call; a ``RandomState`` or ``Generator`` advances between calls; None
+        draws fresh entropy.
+
+    See Also
+    --------
+    skprep.image.functional.harden_labels : Soft label rows to one class each.
+    skprep.image.functional.split_soft_labels : Soft label rows to weighted hard samples,
+        for estimators that take ``sample_weight`` outside a pipeline.
+    AugmentationSampler : Add augmented copies for augmentations that keep the labels.
 
     Examples
     --------
@@ -562,31 +592,99 @@ class MixingSampler(BaseEstimator):
     >>> X_mixed, y_mixed = sampler.fit_resample(images, [0, 1, 2, 0, 1, 2])
     >>> y_mixed.shape, hasattr(sampler, "transform")
     ((6, 3), False)
+
+    Hard labels for a classifier, with the originals kept:
+
+    >>> hard = MixingSampler(MixUp(alpha=1.0), labels="sampled", n_copies=2, random_state=0)
+    >>> X_res, y_res = hard.fit_resample(images, ["cat", "dog", "cat", "dog", "cat", "dog"])
+    >>> X_res.shape, y_res[:6].tolist()
+    ((18, 4, 4, 1), ['cat', 'dog', 'cat', 'dog', 'cat', 'dog'])
     """
 
-    _parameter_constraints = {"estimator": "no_validation"}  # checked in fit_resample
+    _parameter_constraints = {
+        "estimator": "no_validation",  # checked in fit_resample
+        "labels": [StrOptions({"soft", "dominant", "sampled"})],
+        "n_copies": [None, Interval(numbers.Integral, 1, None, closed="left")],
+        "random_state": RANDOM_STATE_CONSTRAINT,
+    }
 
-    def __init__(self, estimator):
+    def __init__(self, estimator, *, labels="soft", n_copies=None, random_state=None):
         self.estimator = estimator
+        self.labels = labels
+        self.n_copies = n_copies
+        self.random_state = random_state
 
     def fit_resample(self, X, y):
-        """Return ``estimator.fit_resample(X, y)``: mixed images and mixed labels.
+        """Mix images and labels with ``estimator.fit_resample(X, y)``, then apply ``labels``.
 
         Parameters
         ----------
         X : array-like of shape (n, h, w, c)
             A batch of images.
         y : array-like of shape (n,) or (n, k)
-            Integer class ids or one-hot / soft labels.
+            Class ids or one-hot / soft labels; with ``labels="dominant"`` or
+            ``"sampled"``, a 1-D ``y`` may hold any class values (strings ...).
 
         Returns
         -------
         X_mixed : ndarray
-        y_mixed : ndarray of float32 of shape (n, k)
+            The mixed images (after the originals when ``n_copies`` is set).
+        y_mixed : ndarray
+            ``(n_out, k)`` float32 label rows with ``labels="soft"``, else ``(n_out,)``
+            classes of the kind given in ``y``.
         """
+        self._validate_params()
         if not callable(getattr(self.estimator, "fit_resample", None)):
             raise TypeError(
                 "The `estimator` parameter of MixingSampler must have a fit_resample method "
                 f"(MixUp or CutMix). Received: estimator={self.estimator!r}"
             )
-        return self.estimator.fit_resample(X, y)
+        if hasattr(y, "to_numpy") and not hasattr(y, "__array_function__"):
+            y = y.to_numpy()
+        classes = None
+        if self.labels != "soft" and y is not None:
+            y_array = np.asarray(y)
+            if y_array.ndim == 1 and y_array.dtype.kind not in "iu":
+                classes, codes = np.unique(y_array, return_inverse=True)
+                y = codes.astype(np.int64)  # class ids the mixer one-hot encodes
+        rng = as_generator(self.random_state)
+        if self.n_copies is None:
+            X_out, soft = self.estimator.fit_resample(X, y)
+        else:
+            X_out, soft = self._with_copies(X, y, rng)
+        if self.labels == "soft":
+            return X_out, soft
+        u = rng.random(len(soft)) if self.labels == "sampled" else None
+        hard = harden_labels(soft, u)
+        return X_out, hard if classes is None else classes[hard]
+
+    def _with_copies(self, X, y, rng):
+        """The originals, then ``n_copies`` batches mixed by freshly seeded clones."""
+        shape = np.shape(X)
+        check_output_size(
+            ((self.n_copies + 1) * shape[0], *shape[1:]) if shape else (0,),
+            np.float32,
+            "MixingSampler output (the originals and n_copies mixed copies)",
+            hint="Use a smaller n_copies, or mix batch by batch.",
+        )
+        X_parts, y_parts = [], []
+        for _ in range(self.n_copies):
+            mixer = clone(self.estimator)
+            if "random_state" in mixer.get_params():
+                mixer.set_params(random_state=int(rng.integers(np.iinfo(np.int32).max)))
+            X_mixed, y_mixed = mixer.fit_resample(X, y)
+            X_parts.append(X_mixed)
+            y_parts.append(np.asarray(y_mixed, dtype=np.float32))
+        originals = np.asarray(X)
+        if originals.shape != X_parts[0].shape:  # a layout the mixer read differently
+            raise ValueError(
+                f"n_copies needs the mixer to return images of the input's shape "
+                f"{originals.shape}; got {X_parts[0].shape}."
+            )
+        n_classes = y_parts[0].shape[1]
+        y_original = encode_labels(y, originals.shape[0], n_classes)
+        if y_original.shape[1] != n_classes:  # integer ids whose largest class is absent
+            y_original = np.pad(y_original, ((0, 0), (0, n_classes - y_original.shape[1])))
+        dtype = np.result_type(originals.dtype, *(part.dtype for part in X_parts))
+        X_out = np.concatenate([originals.astype(dtype, copy=False), *X_parts])
+        return X_out, np.concatenate([y_original, *y_parts])

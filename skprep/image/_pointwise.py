@@ -476,7 +476,8 @@ class RandomGaussianBlur(BaseImageAugmentation):
     the borders). Differences from Keras 3 (its documentation wins): Keras reads a scalar ``sigma``
     as the range ``(0, sigma)``, caps sigma at 1 and draws one sigma pair for the whole
     batch; skprep uses a scalar sigma as given (the documented "standard deviation"),
-    accepts any positive sigma, and draws a pair per image for a range. A scalar ``factor``
+    accepts any positive sigma (``sigma=0``, which Keras reads as no blur, raises: use
+    ``factor=0`` for no blur), and draws a pair per image for a range. A scalar ``factor``
     is the probability (Keras 3: ``(0, p)``, about 50% at 1.0). Non-square kernel sizes are
     applied as ``(width, height)``; Keras 3 scrambles them in a reshape. Integer images keep
     their dtype (rounded, saturated); inference returns the images unchanged.

@@ -82,7 +82,9 @@ class IntegerLookup(_IndexLookup):
     Differences from Keras: non-integer floats raise a ``ValueError`` (Keras truncates
     ``1.7`` to 1) and missing values (NaN, None, pd.NA) raise a ``ValueError``; a 1-D input
     in the bag modes is ``n`` one-value rows, not one sample; ``max_tokens`` must leave room
-    for at least one learned value.
+    for at least one learned value; input of rank 3 or more is refused (rows are samples);
+    a vocabulary file holding the mask or OOV value is refused (Keras reads every line as an
+    ordinary value).
 
     Examples
     --------

@@ -87,7 +87,9 @@ class StringLookup(_IndexLookup):
     bag modes (multi_hot/count/tf_idf) is ``n`` one-token rows, not one sample; ``max_tokens``
     must leave room for at least one learned token; a given ``vocabulary`` holding the OOV
     token anywhere but in the leading special slots is refused (Keras keeps it as an
-    ordinary token, so two indices would carry the same name).
+    ordinary token, so two indices would carry the same name); so is a vocabulary *file*
+    holding the mask or OOV token (Keras reads every line as an ordinary token, giving the
+    specials second indices), and input of rank 3 or more (rows are samples).
 
     Examples
     --------

@@ -623,6 +623,12 @@ class Discretization(AdaptMixin, TransformerMixin, BaseEstimator):
     learns NaN boundaries and puts NaN in the last bin, silently). ``+inf``/``-inf`` are
     ordinary values, as in Keras: they may become boundaries when they are frequent.
 
+    **Input rank.** ``transform`` takes input of the rank seen in ``fit`` (scikit-learn's
+    fitted-shape contract), although the boundaries are shared by every value: Keras adapts
+    on 1-D batches and then accepts ``(1, m)``. Reshape, or fit on data of the inference
+    shape. ``one_hot`` takes rank 1 or 2 (a dense ``(n, m, n_bins)`` output at most) and
+    ``multi_hot``/``count`` take 2-D input.
+
     **fit with bin_boundaries.** ``fit`` and ``partial_fit`` only validate the input (so
     the layer works in a ``Pipeline``; Keras's ``adapt`` raises), and ``transform`` works
     without ``fit``, as calling the Keras layer does.

@@ -289,12 +289,41 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
     # -- the helpers of Keras's FeatureSpace -------------------------------------------------
     @classmethod
     def cross(cls, feature_names, crossing_dim, output_mode="one_hot"):
-        """A cross of ``feature_names`` hashed into ``crossing_dim`` bins."""
+        """A cross of ``feature_names`` hashed into ``crossing_dim`` bins.
+
+        Parameters
+        ----------
+        feature_names : tuple of str
+            The features to cross (their preprocessed integer values are crossed).
+        crossing_dim : int
+            Number of hash bins of the cross.
+        output_mode : {"one_hot", "int"}, default="one_hot"
+            How the cross is encoded in the output.
+
+        Returns
+        -------
+        Cross
+        """
         return Cross(feature_names, crossing_dim, output_mode=output_mode)
 
     @classmethod
     def feature(cls, dtype, preprocessor, output_mode):
-        """A feature encoded by any transformer (e.g. ``TextVectorization``)."""
+        """A feature encoded by any transformer (e.g. ``TextVectorization``).
+
+        Parameters
+        ----------
+        dtype : str
+            The column's dtype (``"string"``, ``"int32"``, ``"float32"``).
+        preprocessor : transformer
+            The skprep layer (or any scikit-learn transformer) encoding the column; it is
+            cloned, never fitted in place.
+        output_mode : {"one_hot", "int", "float"}
+            How the encoded values enter the output.
+
+        Returns
+        -------
+        Feature
+        """
         return Feature(dtype, preprocessor, output_mode)
 
     @classmethod
@@ -304,7 +333,19 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
 
     @classmethod
     def float_rescaled(cls, scale=1.0, offset=0.0):
-        """Float values rescaled as ``x * scale + offset``."""
+        """Float values rescaled as ``x * scale + offset``.
+
+        Parameters
+        ----------
+        scale : float, default=1.0
+            Multiplier.
+        offset : float, default=0.0
+            Added after scaling.
+
+        Returns
+        -------
+        Feature
+        """
         return Feature("float32", Rescaling(scale=scale, offset=offset), "float")
 
     @classmethod
@@ -314,7 +355,21 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
 
     @classmethod
     def float_discretized(cls, num_bins, bin_boundaries=None, output_mode="one_hot"):
-        """Float values bucketed into ``num_bins`` quantile bins (or ``bin_boundaries``)."""
+        """Float values bucketed into ``num_bins`` quantile bins (or ``bin_boundaries``).
+
+        Parameters
+        ----------
+        num_bins : int
+            Number of quantile bins learned from the column.
+        bin_boundaries : list of float or None, default=None
+            Fixed boundaries instead of learned ones.
+        output_mode : {"one_hot", "int"}, default="one_hot"
+            How the feature is encoded in the output.
+
+        Returns
+        -------
+        Feature
+        """
         if bin_boundaries is not None:
             layer = Discretization(bin_boundaries=bin_boundaries)
         else:
@@ -323,24 +378,76 @@ class FeatureSpace(TransformerMixin, BaseEstimator):
 
     @classmethod
     def integer_categorical(cls, max_tokens=None, num_oov_indices=1, output_mode="one_hot"):
-        """Integer values indexed by a vocabulary learned from the column."""
+        """Integer values indexed by a vocabulary learned from the column.
+
+        Parameters
+        ----------
+        max_tokens : int or None, default=None
+            Largest vocabulary size, special slots included; None is unlimited.
+        num_oov_indices : int, default=1
+            Number of out-of-vocabulary slots.
+        output_mode : {"one_hot", "int", "multi_hot"}, default="one_hot"
+            How the feature is encoded in the output.
+
+        Returns
+        -------
+        Feature
+        """
         layer = IntegerLookup(max_tokens=max_tokens, num_oov_indices=num_oov_indices)
         return Feature("int32", layer, output_mode)
 
     @classmethod
     def string_categorical(cls, max_tokens=None, num_oov_indices=1, output_mode="one_hot"):
-        """String values indexed by a vocabulary learned from the column."""
+        """String values indexed by a vocabulary learned from the column.
+
+        Parameters
+        ----------
+        max_tokens : int or None, default=None
+            Largest vocabulary size, special slots included; None is unlimited.
+        num_oov_indices : int, default=1
+            Number of out-of-vocabulary slots.
+        output_mode : {"one_hot", "int", "multi_hot"}, default="one_hot"
+            How the feature is encoded in the output.
+
+        Returns
+        -------
+        Feature
+        """
         layer = StringLookup(max_tokens=max_tokens, num_oov_indices=num_oov_indices)
         return Feature("string", layer, output_mode)
 
     @classmethod
     def string_hashed(cls, num_bins, output_mode="one_hot"):
-        """String values hashed into ``num_bins`` bins."""
+        """String values hashed into ``num_bins`` bins.
+
+        Parameters
+        ----------
+        num_bins : int
+            Number of hash bins.
+        output_mode : {"one_hot", "int", "multi_hot"}, default="one_hot"
+            How the feature is encoded in the output.
+
+        Returns
+        -------
+        Feature
+        """
         return Feature("string", Hashing(num_bins=num_bins), output_mode)
 
     @classmethod
     def integer_hashed(cls, num_bins, output_mode="one_hot"):
-        """Integer values hashed into ``num_bins`` bins."""
+        """Integer values hashed into ``num_bins`` bins.
+
+        Parameters
+        ----------
+        num_bins : int
+            Number of hash bins.
+        output_mode : {"one_hot", "int", "multi_hot"}, default="one_hot"
+            How the feature is encoded in the output.
+
+        Returns
+        -------
+        Feature
+        """
         return Feature("int32", Hashing(num_bins=num_bins), output_mode)
 
     # -- estimator ---------------------------------------------------------------------------

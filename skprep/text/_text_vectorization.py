@@ -23,6 +23,7 @@ from ..lookup._vocabulary import (
     encode_tokens,
 )
 from ..utils._dask import is_dask_collection, transform_dask
+from ..utils._progress import progress
 from ..utils._sklearn_compat import Interval, StrOptions, validate_data
 from ..utils.encoding import encode_indices
 from ..utils.validation import input_feature_names
@@ -438,7 +439,16 @@ or None, default="lower_and_strip_punctuation"
 
     # -- transform --------------------------------------------------------------------------
     def _encoded_slices(self, texts: pa.Array):
-        for _, rows, codes in _encode_slices(texts, self._tokenize):
+        # verbose: a transform of several slices (~2 MB of text each) reports its progress.
+        n_slices = len(_chunks(texts)) if self.verbose else 0
+        slices = progress(
+            _encode_slices(texts, self._tokenize),
+            enabled=n_slices > 1,
+            desc=f"{type(self).__name__}.transform",
+            total=n_slices,
+            unit="slice",
+        )
+        for _, rows, codes in slices:
             yield rows, codes
 
     def _indices(self, slices) -> tuple[np.ndarray, np.ndarray]:

@@ -27,8 +27,20 @@ def check_arrow(values, who: str = "skprep", *, binary_ok: bool = False):
     array, make its compute functions read out of bounds. Every Arrow input therefore goes
     through ``validate(full=True)`` first. Other values are returned unchanged.
 
-    With ``binary_ok=True`` (consumers that only read bytes, such as the hash kernels) a
-    string array is validated as binary: its layout is checked, not its UTF-8.
+    Parameters
+    ----------
+    values : object
+        Anything; pyarrow arrays (and sequences of them) are validated.
+    who : str, default="skprep"
+        Name of the caller, for the error message.
+    binary_ok : bool, default=False
+        For consumers that only read bytes (the hash kernels): a string array is validated
+        as binary, its layout checked but not its UTF-8.
+
+    Returns
+    -------
+    values
+        ``values`` unchanged.
 
     Raises
     ------
@@ -113,6 +125,17 @@ def input_feature_names(estimator, input_features=None):
     estimator recorded them (scikit-learn's ``_check_feature_names_in``). Without
     ``input_features``: ``feature_names_in_``, else ``x0 .. x{n-1}`` from ``n_features_in_``,
     else None (an estimator fitted on 1-D input, or not fitted).
+
+    Parameters
+    ----------
+    estimator : estimator
+        The fitted (or stateless) estimator.
+    input_features : array-like of str or None, default=None
+        The names the user passed to ``get_feature_names_out``.
+
+    Returns
+    -------
+    ndarray of str or None
     """
     generate = getattr(estimator, "n_features_in_", None) is not None
     return _check_feature_names_in(estimator, input_features, generate_names=generate)
@@ -124,6 +147,8 @@ def check_rank(estimator, shape: tuple, *, reset: bool, compatible=None) -> None
     Parameters
     ----------
     estimator : estimator
+        The layer checking its input. One that recorded no rank (a stateless layer used
+        without ``fit``) accepts any.
     shape : tuple
         Shape of the input.
     reset : bool
@@ -131,8 +156,6 @@ def check_rank(estimator, shape: tuple, *, reset: bool, compatible=None) -> None
     compatible : dict, optional
         Fitted rank -> ranks accepted afterwards, where a layer accepts more than the rank
         it was fitted on (lookups fitted on 1-D take 1-D or 2-D input, as in Keras).
-
-    An estimator that recorded no rank (a stateless layer used without ``fit``) accepts any.
     """
     ndim = len(shape)
     if reset:
@@ -151,7 +174,17 @@ def check_rank(estimator, shape: tuple, *, reset: bool, compatible=None) -> None
 def check_bag_rank(shape: tuple, output_mode: str, what: str = "value") -> None:
     """The encoded output modes' rule on input rank: ``one_hot`` takes rank 1 or 2 (one
     ``what`` per sample); ``multi_hot``/``count``/``tf_idf`` treat each row of a 2-D input as
-    one sample."""
+    one sample.
+
+    Parameters
+    ----------
+    shape : tuple
+        Shape of the input.
+    output_mode : str
+        The layer's ``output_mode``.
+    what : str, default="value"
+        What one input entry is, for the error message.
+    """
     ndim = len(shape)
     if output_mode == "one_hot":
         if ndim not in (1, 2):
@@ -186,6 +219,11 @@ def check_finite_params(estimator) -> None:
     ``ref_power=inf`` would then turn finite input into NaN. Every skprep layer runs this
     check after its declarative validation. Numbers inside lists, tuples and arrays
     (``value_range``, ``mean``, ``window`` ...) are checked too.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The layer whose ``get_params(deep=False)`` are checked.
 
     Examples
     --------

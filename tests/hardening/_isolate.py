@@ -36,7 +36,13 @@ def run_in_child(function: str, *args, timeout: float = 120, env: dict | None = 
         raise AssertionError(f"{function}{args!r} did not finish within {timeout} s") from exc
     if proc.returncode < 0:
         name = signal.Signals(-proc.returncode).name
-        raise AssertionError(f"{function}{args!r} crashed with {name}:\n{proc.stderr[-3000:]}")
+        raise AssertionError(f"{function}{args!r} crashed with {name}:\n{_excerpt(proc.stderr)}")
     if proc.returncode != 0:
-        raise AssertionError(f"{function}{args!r} failed:\n{proc.stderr[-3000:]}")
+        raise AssertionError(f"{function}{args!r} failed:\n{_excerpt(proc.stderr)}")
     return proc.stdout
+
+
+def _excerpt(stderr: str) -> str:
+    """The child's stderr without faulthandler's closing list of extension modules."""
+    text = stderr.split("\nExtension modules:")[0]
+    return text if len(text) <= 4000 else text[:1500] + "\n...\n" + text[-2500:]

@@ -82,7 +82,7 @@ def test_value_range_rescales_and_deterministic_layer():
     assert out.min() >= 0 and out.max() <= 1
 
 
-def test_dtypes_layouts_and_single_images():
+def test_dtypes_layouts_and_batches_of_one():
     rng = np.random.default_rng(1)
     x = rng.integers(0, 256, (2, 10, 12, 3)).astype(np.uint8)
     est = CLAHE(tile_grid_size=(2, 3))
@@ -95,8 +95,8 @@ def test_dtypes_layouts_and_single_images():
     np.testing.assert_array_equal(
         first.transform(x.transpose(0, 3, 1, 2)).transpose(0, 2, 3, 1), out
     )
-    # one image is a batch of one: a rank-3 array is n single-channel images
-    np.testing.assert_array_equal(est.transform(x[:1]), out[:1])
+    # one image is a batch of one (a rank-3 array is a stack of grey images)
+    np.testing.assert_array_equal(est.transform(x[:1])[0], out[0])
     assert est.transform(x.astype(np.float64)).dtype == np.float32
 
 

@@ -16,8 +16,12 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from skprep.image import RandomRotation, RandomTranslation, RandomZoom
-from skprep.image.functional import rotation_transform, translation_transform, zoom_transform
-from skprep.image.functional import affine_transform
+from skprep.image.functional import (
+    affine_transform,
+    rotation_transform,
+    translation_transform,
+    zoom_transform,
+)
 from skprep.utils.random import as_generator
 from tests._fixtures import case_ids, load_cases
 

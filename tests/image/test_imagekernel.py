@@ -301,8 +301,24 @@ def test_brightness_uint8_tables_match_numpy(shape, factor, value_range, seed):
     assert_identical(a, b)
 
 
-def test_channel_sums_are_exact():
-    x = np.full((2, 300, 300, 3), 255, np.uint8)
-    sums = np.empty((2, 3), np.int64)
-    _ckernel.kernel.channel_sums(x, sums, 0, 2, 300 * 300, 3)
-    assert (sums == 255 * 300 * 300).all()
+def test_contrast_uint8_means_are_exact_on_the_largest_table_images(monkeypatch):
+    # 256 x 256 pixels of 255: channel sums of 2^24 - 2^16, exact as float32
+    from skprep import RandomContrast
+
+    x = np.full((2, 256, 256, 3), 255, np.uint8)
+    x[0, 0, 0] = 0
+    a, b = both(monkeypatch, RandomContrast((0.5, 0.5), random_state=0).fit_transform, x)
+    assert_identical(a, b)
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_run_images_keeps_short_calls_on_one_thread_when_busy(monkeypatch, busy):
+    monkeypatch.setattr(_ckernel, "_MIN_PARALLEL", 1)
+    monkeypatch.setattr(_ckernel, "_busy", lambda: busy)
+    monkeypatch.setattr(_ckernel, "n_cores", lambda: 2)
+    for ns_per_value, split in ((1e-3, not busy), (1e9, True)):
+        calls = []
+        _ckernel.run_images(lambda a, b, calls=calls: calls.append((a, b)), 16, 100, ns_per_value)
+        assert sorted(calls)[0][0] == 0 and max(b for _, b in calls) == 16
+        assert sum(b - a for a, b in calls) == 16  # every image exactly once
+        assert (len(calls) > 1) == split

@@ -35,7 +35,7 @@ from ._hsv import (
     rgb_to_grayscale,
     rgb_to_hsv,
 )
-from ._mixing import box_slices, cut_mix, erase, mix_up
+from ._mixing import box_slices, cut_mix, erase, harden_labels, mix_up, split_soft_labels
 from ._pad import pad
 from ._perspective import perspective, perspective_transform
 from ._pointwise import (
@@ -67,6 +67,7 @@ __all__ = [
     "erase",
     "flip",
     "gaussian_blur",
+    "harden_labels",
     "hsv_to_rgb",
     "invert",
     "mix_up",
@@ -83,6 +84,7 @@ __all__ = [
     "shear",
     "shear_transform",
     "solarize",
+    "split_soft_labels",
     "translate",
     "translation_transform",
     "zoom",

@@ -72,18 +72,17 @@ def _contrast_uint8(images, factor, value_range=None):
     n, h, w, c = images.shape
     if h * w * 255 > 2**24 or c > 64:
         return None
-    factor = _per_image(factor, n, "factor").reshape(n, 1, 1)
+    factor = np.ascontiguousarray(_per_image(factor, n, "factor").reshape(n))
     src = np.ascontiguousarray(images)
-    sums = np.empty((n, c), dtype=np.int64)
+    out = np.empty_like(src)
+    clip = value_range is not None
+    low, high = (float(np.float32(v)) for v in value_range) if clip else (0.0, 0.0)
 
-    def channel_sums(start, stop):
-        _ckernel.kernel.channel_sums(src, sums, start, stop, h * w, c)
+    def run(start, stop):
+        _ckernel.kernel.contrast_u8(src, out, start, stop, h * w, c, factor, clip, low, high)
 
-    _ckernel.run_images(channel_sums, n, h * w * c)
-    mean = sums.astype(np.float32).reshape(n, 1, c) / np.float32(h * w)
-    bias = mean * (1 - factor)  # (n, 1, c), as in adjust_contrast
-    values = np.arange(256, dtype=np.float32).reshape(1, 1, 256)
-    return _apply_tables(src, values * factor + bias.reshape(n, c, 1), value_range)
+    _ckernel.run_images(run, n, h * w * c)
+    return out
 
 
 def _brightness_uint8(images, delta, value_range=None):

@@ -14,7 +14,7 @@ import numpy as np
 
 from ._parallel import map_batch
 
-__all__ = ["box_slices", "cut_mix", "erase", "mix_up"]
+__all__ = ["box_slices", "cut_mix", "erase", "harden_labels", "mix_up", "split_soft_labels"]
 
 
 def _images(images) -> np.ndarray:
@@ -188,6 +188,98 @@ def cut_mix(images, labels, boxes, partner):
     area = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
     weight = (np.float32(1.0) - area / np.float32(w * h)).reshape(-1, 1)
     return out, weight * labels + (np.float32(1.0) - weight) * labels[partner]
+
+
+def _soft_labels(labels) -> np.ndarray:
+    labels = np.asarray(labels)
+    if labels.ndim != 2 or labels.dtype.kind not in "biuf":
+        raise ValueError(
+            f"labels must be numeric label rows of shape (n, n_classes); got shape "
+            f"{labels.shape} and dtype {labels.dtype}."
+        )
+    labels = labels.astype(np.float64)
+    if not np.isfinite(labels).all() or (labels < 0).any():
+        raise ValueError("labels must be finite and non-negative (class weights of each row).")
+    if labels.shape[0] and (labels.sum(axis=1) <= 0).any():
+        raise ValueError("Every label row needs a positive weight on at least one class.")
+    return labels
+
+
+def harden_labels(labels, u=None) -> np.ndarray:
+    """One class per row of soft labels: the heaviest, or one drawn with the row's weights.
+
+    Parameters
+    ----------
+    labels : array-like of shape (n, n_classes)
+        Non-negative label rows, e.g. the mixed labels of :func:`mix_up` / :func:`cut_mix`
+        (rows need not sum to 1; each is read relative to its sum).
+    u : array-like of shape (n,) or None, default=None
+        None returns each row's heaviest class (ties: the first). Uniform numbers in
+        ``[0, 1)``, one per row, draw a class with probability proportional to its weight
+        (class ``c`` when ``u`` falls in its share of the row's cumulative sum), so that the
+        expected one-hot row equals the normalised soft row.
+
+    Returns
+    -------
+    ndarray of int64 of shape (n,)
+        Column indices of the chosen classes.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep.image.functional import harden_labels
+    >>> soft = np.array([[0.7, 0.3, 0.0], [0.0, 0.4, 0.6]])
+    >>> harden_labels(soft)
+    array([0, 2])
+    >>> harden_labels(soft, u=[0.8, 0.1])
+    array([1, 1])
+    """
+    labels = _soft_labels(labels)
+    if u is None:
+        return labels.argmax(axis=1).astype(np.int64)
+    u = np.asarray(u, dtype=np.float64)
+    if u.shape != (labels.shape[0],) or not ((u >= 0) & (u < 1)).all():
+        raise ValueError(f"u must hold {labels.shape[0]} numbers in [0, 1), one per row.")
+    cumulative = np.cumsum(labels, axis=1)
+    threshold = u * cumulative[:, -1]
+    chosen = (cumulative > threshold[:, None]).argmax(axis=1)
+    return chosen.astype(np.int64)
+
+
+def split_soft_labels(labels):
+    """Expand soft label rows into hard labels with sample weights.
+
+    Each row ``i`` becomes one entry per class ``c`` with a positive weight: ``(i, c,
+    labels[i, c])``. A mixed image with label row ``lam * y_a + (1 - lam) * y_b`` therefore
+    becomes two weighted samples -- class ``a`` with weight ``lam`` and class ``b`` with weight
+    ``1 - lam`` -- which any estimator accepting ``sample_weight`` can fit. For a loss that is
+    linear in the target (log-loss, cross-entropy) this equals training on the soft labels.
+
+    Parameters
+    ----------
+    labels : array-like of shape (n, n_classes)
+        Non-negative label rows.
+
+    Returns
+    -------
+    rows : ndarray of int64
+        The row of each entry: index the samples with it (``X[rows]``).
+    classes : ndarray of int64
+        The class (column) of each entry.
+    weights : ndarray of float64
+        The weight of each entry (``labels[rows, classes]``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from skprep.image.functional import split_soft_labels
+    >>> rows, classes, weights = split_soft_labels([[0.75, 0.25, 0.0], [0.0, 0.0, 1.0]])
+    >>> rows, classes, weights
+    (array([0, 0, 1]), array([0, 1, 2]), array([0.75, 0.25, 1.  ]))
+    """
+    labels = _soft_labels(labels)
+    rows, classes = np.nonzero(labels)
+    return rows.astype(np.int64), classes.astype(np.int64), labels[rows, classes]
 
 
 def erase(images, boxes, fill=0.0, *, value_range=None):

@@ -377,5 +377,5 @@ def _blur_compiled(x, wx, wy, value_range, uint8_out):
             src, is_u8, out, to_u8, start, stop, h, w, c, kx, wx, ky, wy, clip, low, high
         )
 
-    _ckernel.run_images(run, n, h * w * c)
+    _ckernel.run_images(run, n, h * w * c, ns_per_value=2.0)
     return out

@@ -1,0 +1,28 @@
+"""Port of keras/src/layers/preprocessing/image_preprocessing/random_sharpness_test.py."""
+
+import numpy as np
+
+from ._adapter import call, make
+
+RNG = np.random.default_rng(0)
+
+
+def test_shape():
+    x = RNG.uniform(0, 255, (8, 3, 4, 3))
+    assert call(make("RandomSharpness", factor=0.75, seed=1), x, training=True).shape == x.shape
+
+
+def test_stays_in_range():
+    x = RNG.uniform(0, 1, (2, 3, 3, 3))
+    out = call(make("RandomSharpness", 0.2), x, training=True)
+    assert out.min() >= 0 and out.max() <= 1
+
+
+def test_inference_is_identity():
+    x = RNG.random((2, 8, 8, 3))
+    np.testing.assert_allclose(call(make("RandomSharpness", (0.5, 0.5)), x), x, atol=1e-3)
+
+
+def test_changes_the_image():
+    x = RNG.uniform(0, 1, (2, 3, 3, 3))
+    assert not np.allclose(call(make("RandomSharpness", 0.2, seed=0), x, training=True), x)
