@@ -246,9 +246,7 @@ TEXT = [
     Case(TextVectorization, _texts, sklearn=False),
     Case(lambda: TextVectorization(output_sequence_length=6), _text_column, sklearn=False),
     Case(lambda: TextVectorization(ragged=True, max_tokens=8), _texts, sklearn=False),
-    Case(
-        lambda: TextVectorization(output_mode="multi_hot", ngrams=2), _text_series, sklearn=False
-    ),
+    Case(lambda: TextVectorization(output_mode="multi_hot", ngrams=2), _text_series, sklearn=False),
     Case(lambda: TextVectorization(output_mode="count", split="character"), _texts, sklearn=False),
     Case(
         lambda: TextVectorization(output_mode="tf_idf", max_tokens=10, pad_to_max_tokens=True),
@@ -358,9 +356,7 @@ IMAGE = [
         sklearn=False,
     ),
     Case(lambda: RandomHeight(0.3), _resize_images, sklearn=False),
-    Case(
-        lambda: RandomWidth((-0.5, 0.2), interpolation="nearest"), _resize_uint8, sklearn=False
-    ),
+    Case(lambda: RandomWidth((-0.5, 0.2), interpolation="nearest"), _resize_uint8, sklearn=False),
     Case(lambda: RandomContrast(0.5), _resize_images, sklearn=False),
     Case(
         lambda: RandomContrast((0.2, 0.4), value_range=(0, 1)),

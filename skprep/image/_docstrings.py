@@ -83,7 +83,9 @@ Keras, a rank-3 array is never one image: the first axis holds the samples, so p
 never mixed across samples (pass one image as ``image[np.newaxis]``).""",
 }
 
-_PLACEHOLDER = re.compile(r"(?P<indent>^[ \t]*)?\{(?P<name>[A-Za-z0-9_]+)\}(?P<alone>[ \t]*$)?", re.M)
+_PLACEHOLDER = re.compile(
+    r"(?P<indent>^[ \t]*)?\{(?P<name>[A-Za-z0-9_]+)\}(?P<alone>[ \t]*$)?", re.M
+)
 
 
 def _fill(text: str, blocks: dict, depth: int = 0) -> str:

@@ -18,7 +18,10 @@ def test_no_placeholder_is_left(name, cls):
 def test_block_is_indented_like_its_placeholder():
     text = "Intro.\n\n        Parameters\n        ----------\n        {data_format}\n"
     lines = fill_doc(text).splitlines()
-    assert lines[4] == '        data_format : {"channels_last", "channels_first"} or None, default=None'
+    assert (
+        lines[4]
+        == '        data_format : {"channels_last", "channels_first"} or None, default=None'
+    )
     assert lines[5].startswith("            Layout of the images")
 
 

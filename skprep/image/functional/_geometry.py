@@ -263,9 +263,7 @@ def translate(
     def build(x, y, height, width):
         return translation_transform(x, y)
 
-    return _warp(
-        images, build, [dx, dy], ["dx", "dy"], interpolation, fill_mode, fill_value, dtype
-    )
+    return _warp(images, build, [dx, dy], ["dx", "dy"], interpolation, fill_mode, fill_value, dtype)
 
 
 @_doc
@@ -316,9 +314,7 @@ def zoom(
     def build(x, y, height, width):
         return zoom_transform(x, y, height, width)
 
-    return _warp(
-        images, build, [zx, zy], ["zx", "zy"], interpolation, fill_mode, fill_value, dtype
-    )
+    return _warp(images, build, [zx, zy], ["zx", "zy"], interpolation, fill_mode, fill_value, dtype)
 
 
 @_doc
@@ -359,6 +355,4 @@ def shear(
     def build(x, y, height, width):
         return shear_transform(x, y)
 
-    return _warp(
-        images, build, [sx, sy], ["sx", "sy"], interpolation, fill_mode, fill_value, dtype
-    )
+    return _warp(images, build, [sx, sy], ["sx", "sy"], interpolation, fill_mode, fill_value, dtype)
