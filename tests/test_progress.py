@@ -26,7 +26,7 @@ def test_verbose_iterable_with_tqdm(capsys):
 
 import sys  # noqa: E402
 
-from skprep import Discretization, TextVectorization  # noqa: E402
+from skprep import Discretization, IntegerLookup, StringLookup, TextVectorization  # noqa: E402
 from skprep.utils import _progress  # noqa: E402
 from skprep.utils._progress import plural, progress  # noqa: E402
 
@@ -164,4 +164,20 @@ def test_text_transform_reports_progress_over_slices(no_tqdm, capsys, monkeypatc
     loud = layer.set_params(verbose=1).transform(texts)
     line = _lines(capsys)[-1]
     assert line.startswith("TextVectorization.transform: done, ") and "slices" in line
+    assert (loud != quiet).nnz == 0
+
+
+@pytest.mark.parametrize("make", [StringLookup, IntegerLookup])
+def test_lookup_transform_reports_progress_over_chunks(make, no_tqdm, capsys, monkeypatch):
+    from skprep.lookup import _index_lookup
+
+    X = np.arange(5_000) % 37
+    X = X.astype(str).astype(object) if make is StringLookup else X
+    layer = make(output_mode="multi_hot").fit(X)
+    monkeypatch.setattr(_index_lookup, "_CHUNK_TOKENS", 1_000)
+    quiet = layer.transform(X)
+    assert capsys.readouterr().err == ""  # verbose=0: nothing
+    loud = layer.set_params(verbose=1).transform(X)
+    line = _lines(capsys)[-1]
+    assert line.startswith(f"{make.__name__}.transform: done, 5 chunks")
     assert (loud != quiet).nnz == 0

@@ -14,6 +14,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from .._config import check_feature_names_size
 from ..base import AdaptMixin, is_batch_iterable
 from ..utils._dask import is_dask_collection, transform_dask
+from ..utils._progress import progress
 from ..utils._sklearn_compat import Interval, StrOptions, _check_n_features, validate_data
 from ..utils.encoding import encode_indices
 from ..utils.validation import check_arrow, check_rank, input_feature_names
@@ -220,14 +221,19 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
         Reading ~262k tokens at a time bounds the temporaries (converted strings, hash
         tables, codes) whatever the input size.
         """
-        shape = (len(X),) if isinstance(X, (pa.Array, pa.ChunkedArray)) else X.shape
-        per_row = shape[1] if len(shape) == 2 else 1
-        step = max(1, _CHUNK_TOKENS // max(per_row, 1))
+        shape, step = self._chunk_rows(X)
         for start in range(0, max(shape[0], 1), step):
             sl = slice(start, min(start + step, shape[0]))
             part = X.iloc[sl] if hasattr(X, "iloc") else X[sl]
             codes, cshape = self._read(part)
             yield sl, codes, cshape
+
+    @staticmethod
+    def _chunk_rows(X) -> tuple[tuple, int]:
+        """``(shape of X, rows per chunk)`` of :meth:`_chunks`."""
+        shape = (len(X),) if isinstance(X, (pa.Array, pa.ChunkedArray)) else X.shape
+        per_row = shape[1] if len(shape) == 2 else 1
+        return shape, max(1, _CHUNK_TOKENS // max(per_row, 1))
 
     def _prepare_adapt_batch(self, X, reset):
         X = self._check_input(X, reset=reset)
@@ -264,7 +270,17 @@ class _IndexLookup(FittedVocabularyMixin, AdaptMixin, TransformerMixin, BaseEsti
     # -- transform --------------------------------------------------------------------------
     def _lookup(self, X, *, chunks=None):
         """Forward lookup of ``X`` (or of already read ``chunks``), chunk by chunk."""
-        chunks = self._chunks(X) if chunks is None else chunks
+        if chunks is None:
+            # verbose: a transform of several chunks (~262k tokens each) reports its progress.
+            shape, step = self._chunk_rows(X)
+            n_chunks = -(-shape[0] // step) if self.verbose else 0
+            chunks = progress(
+                self._chunks(X),
+                enabled=n_chunks > 1,
+                desc=f"{type(self).__name__}.transform",
+                total=n_chunks,
+                unit="chunk",
+            )
         out = None
         for sl, codes, shape in chunks:
             idx = self._vocab.lookup(codes).reshape(shape)

@@ -60,7 +60,8 @@ class StringLookup(_IndexLookup):
         counted in parallel and their exact counts merged (the vocabulary is identical).
         ``None`` means 1, ``-1`` all cores.
     verbose : int, default=0
-        skprep addition. Show progress while fitting on an iterable of batches.
+        skprep addition. Show progress while fitting on an iterable of batches, and while
+        transforming an input of several chunks (~262k tokens each).
 
     Attributes
     ----------
