@@ -53,7 +53,9 @@ def benchmark_ratios(markdown: str):
 
 # %%
 # Read the published tables (the page sits next to the gallery in the source tree).
-page = Path(__file__).resolve().parents[1] / "doc" / "benchmarks.md"
+# sphinx-gallery runs an example from its own folder without ``__file__``.
+here = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
+page = here.parent / "doc" / "benchmarks.md"
 rows = benchmark_ratios(page.read_text(encoding="utf-8"))
 assert len(rows) >= 20, "the benchmark tables of doc/benchmarks.md were not found"
 for family in dict.fromkeys(r[0] for r in rows):
