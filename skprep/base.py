@@ -681,11 +681,16 @@ def _param_labels(params: dict) -> dict:
     """``name -> label`` of each state-shaping parameter, stamped on an adapt state so that
     ``merge`` can refuse states of other parameters and name the ones that differ. A label is
     the value's ``repr`` when short, else a digest of the full value (an array's ``repr`` is
-    abridged, so two arrays differing in one element would otherwise look equal)."""
+    abridged, so two arrays differing in one element would otherwise look equal). Arrays --
+    NumPy, pyarrow -- always get the digest: pyarrow's ``repr`` reads the buffers of an array
+    before anything has validated them, and ``_signature`` validates first."""
     labels = {}
     for name, value in params.items():
+        if isinstance(value, np.ndarray) or hasattr(value, "to_pylist"):
+            labels[name] = f"<{type(value).__name__} {_signature({name: value})[:16]}>"
+            continue
         label = repr(value)
-        if isinstance(value, np.ndarray) or len(label) > 120:
+        if len(label) > 120:
             label = f"<{type(value).__name__} {_signature({name: value})[:16]}>"
         labels[name] = label
     return labels
